@@ -1,0 +1,56 @@
+"""``python -m app`` / ``softmax-explorer``: serve the page and the API with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import uvicorn
+
+from app.settings import Settings
+
+
+def parse_args(argv: Sequence[str] | None, defaults: Settings) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="softmax-explorer",
+        description="Serve the Softmax Explorer page and JSON API.",
+        epilog="Each option defaults to its environment variable (SOFTMAX_HOST, SOFTMAX_PORT or "
+        "PORT, SOFTMAX_WORKERS or WORKERS, SOFTMAX_LOG_LEVEL).",
+    )
+    parser.add_argument(
+        "--host", default=defaults.host, help="address to bind (default %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=defaults.port, help="port (default %(default)s)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=defaults.workers,
+        help="worker processes (default %(default)s)",
+    )
+    parser.add_argument("--log-level", default=defaults.log_level, help="default %(default)s")
+    parser.add_argument(
+        "--reload", action="store_true", help="restart on code changes (development)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    settings = Settings.from_env()
+    args = parse_args(argv, settings)
+    uvicorn.run(
+        "app.main:app",
+        host=args.host,
+        port=args.port,
+        workers=None if args.reload else args.workers,
+        log_level=args.log_level,
+        reload=args.reload,
+        proxy_headers=True,
+        # Finish in-flight requests on SIGTERM, but do not hang forever.
+        timeout_graceful_shutdown=10,
+    )
+
+
+if __name__ == "__main__":
+    main()

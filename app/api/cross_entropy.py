@@ -1,0 +1,70 @@
+"""``POST /api/cross-entropy``: loss and its gradient with respect to the logits."""
+
+from __future__ import annotations
+
+import numpy as np
+from fastapi import APIRouter, Request
+
+from app.api.body import parse_json_body, request_body
+from app.api.encoding import NumpyJSONResponse
+from app.api.errors import ERROR_RESPONSES, ApiError
+from app.api.limits import check_count, size
+from app.api.schemas import CrossEntropyRequest, CrossEntropyResponse
+from app.core import cross_entropy
+
+router = APIRouter(prefix="/api", tags=["cross-entropy"])
+
+EXAMPLES = {
+    "pizza is right": {"logits": [4, 2, -1], "target": 0},
+    "salad is right, hotter": {"logits": [4, 2, -1], "target": 2, "temperature": 2},
+    "soft target, smoothing": {
+        "logits": [4, 2, -1],
+        "target": [0.7, 0.2, 0.1],
+        "label_smoothing": 0.1,
+    },
+    "weighted batch": {
+        "logits": [[4, 2, -1], [0, 1, 2]],
+        "target": [0, 2],
+        "weight": [1, 2, 3],
+        "reduction": "mean",
+    },
+}
+
+
+@router.post(
+    "/cross-entropy",
+    response_model=CrossEntropyResponse,
+    responses=ERROR_RESPONSES,
+    openapi_extra=request_body(CrossEntropyRequest, EXAMPLES),
+    summary="Cross-entropy (as torch computes it) and its gradient",
+)
+async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
+    """Loss of ``softmax(logits / T)`` against the target; gradient ``(p - y) / T`` when plain."""
+    body = await parse_json_body(request, CrossEntropyRequest)
+    check_count(request, "logits", size(body.logits))
+    result = cross_entropy(
+        body.logits,
+        body.target,
+        temperature=body.temperature,
+        label_smoothing=body.label_smoothing,
+        weight=body.weight,
+        reduction=body.reduction,
+    )
+    if not np.isfinite(result.loss).all():
+        # Only when a target class has probability 0 in float64, i.e. the true
+        # loss is above 1.8e308: refuse rather than send a wrong number.
+        raise ApiError(
+            422,
+            ["body", "target"],
+            "the loss is too large for float64: a target class has probability 0",
+            "loss_overflow",
+        )
+    return NumpyJSONResponse(
+        {
+            "loss": result.loss,
+            "probabilities": result.probabilities,
+            "gradient": result.gradient,
+            "reduction": body.reduction,
+            "temperature": body.temperature,
+        }
+    )

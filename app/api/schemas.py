@@ -1,0 +1,181 @@
+"""Request and response models: the API's wire contract.
+
+Requests are strict (no numbers as strings, no booleans, no unknown fields, no
+NaN or infinity). Field names are a contract: add fields, rename none.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+# JSON has no -inf: a log-probability of a class with probability exactly 0
+# (e.g. at T = 0) is sent as null. The same goes for intermediate values
+# beyond the float64 range.
+MaybeFloat = float | None
+
+
+def _vector_or_batch(value: Any) -> str:
+    return "batch" if isinstance(value, list) and value and isinstance(value[0], list) else "vector"
+
+
+Vector = Annotated[list[FiniteFloat], Field(min_length=1)]
+Batch = Annotated[list[Annotated[list[FiniteFloat], Field(min_length=1)]], Field(min_length=1)]
+Logits = Annotated[
+    Annotated[Vector, Tag("vector")] | Annotated[Batch, Tag("batch")],
+    Discriminator(_vector_or_batch),
+    Field(description="One vector of K logits, or a batch: a list of N rows of K logits."),
+]
+Temperature = Annotated[
+    float,
+    Field(
+        ge=0,
+        allow_inf_nan=False,
+        description="T >= 0 divides the logits; T = 0 gives the hard max.",
+    ),
+]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+def _check_rectangular(logits: list) -> list:
+    if logits and isinstance(logits[0], list) and len({len(row) for row in logits}) > 1:
+        raise ValueError("every row of a batch must have the same number of classes")
+    return logits
+
+
+class SoftmaxRequest(StrictModel):
+    logits: Logits
+    temperature: Temperature = 1.0
+
+    _rectangular = field_validator("logits")(_check_rectangular)
+
+
+class SoftmaxSteps(BaseModel):
+    """The arithmetic behind the probabilities (per row for a batch)."""
+
+    scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="z / T")
+    max_scaled: MaybeFloat | list[MaybeFloat] = Field(description="max(z) / T")
+    shifted: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="(z - max z) / T <= 0")
+    exponentials: list[float] | list[list[float]] = Field(description="exp(shifted), largest is 1")
+    sum_exponentials: float | list[float]
+    exp_scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
+        description="exp(z / T) without the shift (null where it overflows)"
+    )
+    sum_exp_scaled: MaybeFloat | list[MaybeFloat]
+
+
+class TwoClass(BaseModel):
+    """For K = 2: softmax([a, b])[0] = sigmoid((a - b) / T)."""
+
+    difference: MaybeFloat | list[MaybeFloat] = Field(description="(z0 - z1) / T")
+    sigmoid: float | list[float] = Field(description="sigmoid of the difference")
+
+
+class SoftmaxResponse(BaseModel):
+    probabilities: list[float] | list[list[float]]
+    log_probabilities: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
+        description="null stands for -infinity (probability exactly 0)"
+    )
+    hardmax: list[float] | list[list[float]]
+    argmax: int | list[int] = Field(description="first index of the largest logit")
+    entropy: float | list[float] = Field(description="in nats")
+    entropy_bits: float | list[float]
+    max_entropy: float = Field(description="log K, the entropy of the uniform distribution")
+    temperature: float
+    steps: SoftmaxSteps | None = Field(description="null at T = 0")
+    two_class: TwoClass | None = Field(description="present when K = 2 and T > 0")
+
+
+class TemperatureRequest(StrictModel):
+    logits: Vector
+    temperatures: Annotated[list[Temperature], Field(min_length=1)]
+
+
+class TemperatureResponse(BaseModel):
+    temperatures: list[float]
+    probabilities: list[list[float]] = Field(description="one row per temperature")
+    entropy: list[float] = Field(description="in nats, one per temperature")
+    max_entropy: float
+
+
+Index = Annotated[int, Field(ge=0)]
+Target = Annotated[
+    Annotated[Index, Tag("index")]
+    | Annotated[list[FiniteFloat], Tag("vector")]
+    | Annotated[list[list[FiniteFloat]], Tag("rows")],
+    Discriminator(
+        lambda v: (
+            "index"
+            if not isinstance(v, list)
+            else ("rows" if v and isinstance(v[0], list) else "vector")
+        )
+    ),
+    Field(
+        description=(
+            "For 1-D logits: a class index, or K probabilities. For a batch: N class "
+            "indices, or N rows of K probabilities."
+        )
+    ),
+]
+
+
+class CrossEntropyRequest(StrictModel):
+    logits: Logits
+    target: Target
+    temperature: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    label_smoothing: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 0.0
+    weight: (
+        Annotated[list[Annotated[float, Field(ge=0, allow_inf_nan=False)]], Field(min_length=1)]
+        | None
+    ) = None
+    reduction: Literal["mean", "sum", "none"] = "mean"
+
+    _rectangular = field_validator("logits")(_check_rectangular)
+
+
+class CrossEntropyResponse(BaseModel):
+    loss: float | list[float] = Field(description="a list only for reduction 'none' with a batch")
+    probabilities: list[float] | list[list[float]]
+    gradient: list[float] | list[list[float]] = Field(
+        description="d loss / d logits (for 'none': of the summed row losses)"
+    )
+    reduction: str
+    temperature: float
+
+
+class SampleRequest(StrictModel):
+    logits: Vector
+    temperature: Temperature = 1.0
+    n: Annotated[int, Field(ge=1)] = 1000
+    seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
+    top_k: Annotated[int, Field(ge=1)] | None = None
+    top_p: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = None
+
+
+class SampleResponse(BaseModel):
+    probabilities: list[float] = Field(description="after temperature and filtering, renormalised")
+    counts: list[int] = Field(description="draws per class, summing to n")
+    n: int
+    seed: int
+
+
+class Preset(BaseModel):
+    id: str
+    title: dict[str, str] = Field(description="by language: en, ru")
+    description: dict[str, str]
+    labels: dict[str, list[str]]
+    logits: list[float]
+    temperature: float = 1.0
+
+
+class PresetsResponse(BaseModel):
+    presets: list[Preset]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]

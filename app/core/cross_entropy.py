@@ -1,0 +1,210 @@
+"""Cross-entropy of softmax probabilities and its gradient w.r.t. the logits.
+
+Follows ``torch.nn.functional.cross_entropy`` (targets as class indices or as
+probabilities, label smoothing, per-class weights, mean / sum / none) and
+adds the gradient in closed form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from app.core._checks import CoreInputError, as_logits, as_temperature
+from app.core.softmax import _shifted
+
+__all__ = ["CrossEntropyResult", "cross_entropy"]
+
+Reduction = Literal["mean", "sum", "none"]
+_PROB_SUM_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class CrossEntropyResult:
+    """Loss, the softmax it was computed from, and its gradient.
+
+    Attributes
+    ----------
+    loss : ndarray
+        Shape () for ``mean`` and ``sum`` (and for 1-D logits), (N,) for
+        ``none`` with 2-D logits.
+    probabilities : ndarray
+        ``softmax(logits, T)``, shaped like the logits.
+    gradient : ndarray
+        d(loss)/d(logits), shaped like the logits; for ``none`` the gradient
+        of the sum of the row losses.
+    """
+
+    loss: NDArray[np.float64]
+    probabilities: NDArray[np.float64]
+    gradient: NDArray[np.float64]
+
+
+def _effective_targets(
+    z: NDArray[np.float64],
+    target: ArrayLike,
+    logits_ndim: int,
+    weight: NDArray[np.float64] | None,
+    eps: float,
+) -> tuple[NDArray[np.float64], float]:
+    """Per-class loss coefficients ``q`` (shape of `z`) and the mean's denominator.
+
+    Every variant of the loss is ``-sum_c q[n, c] * log p[n, c]`` per row. As in
+    torch, a target with the logits' number of dimensions holds probabilities;
+    one with a dimension less holds class indices.
+    """
+    n_rows, k = z.shape
+    try:
+        y = np.asarray(target, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise CoreInputError("target", "must be class indices or rows of probabilities") from exc
+    w = np.ones(k) if weight is None else weight
+    if y.ndim == logits_ndim:
+        expected = (k,) if logits_ndim == 1 else (n_rows, k)
+        if y.shape != expected:
+            raise CoreInputError(
+                "target", f"probability targets must have shape {expected}, got {y.shape}"
+            )
+        return _probability_targets(y.reshape(n_rows, k), k, w, eps)
+    if y.ndim == logits_ndim - 1:
+        return _index_targets(y, n_rows, k, w, eps, weighted=weight is not None)
+    raise CoreInputError(
+        "target",
+        "must be a class index (or one per row) or probabilities shaped like the logits",
+    )
+
+
+def _probability_targets(y, k, w, eps):
+    if not np.isfinite(y).all():
+        raise CoreInputError("target", "probabilities must be finite")
+    if (y < 0).any():
+        raise CoreInputError("target", "probabilities must be >= 0")
+    sums = y.sum(axis=-1)
+    if (np.abs(sums - 1.0) > _PROB_SUM_TOLERANCE).any():
+        raise CoreInputError("target", "probabilities must sum to 1 in every row")
+    q = w * (y * (1.0 - eps) + eps / k)
+    return q, float(y.shape[0])
+
+
+def _index_targets(y, n_rows, k, w, eps, *, weighted):
+    y = y.reshape(-1)
+    if y.shape[0] != n_rows:
+        raise CoreInputError("target", f"expected {n_rows} class indices, got {y.shape[0]}")
+    if not np.isfinite(y).all() or (y != np.round(y)).any():
+        raise CoreInputError("target", "class indices must be whole numbers")
+    if (y < 0).any() or (y >= k).any():
+        raise CoreInputError("target", f"class indices must be in [0, {k - 1}]")
+    idx = y.astype(np.intp)
+    q = np.broadcast_to(w * (eps / k), (n_rows, k)).copy()
+    rows = np.arange(n_rows)
+    q[rows, idx] += (1.0 - eps) * w[idx]
+    denominator = float(w[idx].sum()) if weighted else float(n_rows)
+    return q, denominator
+
+
+def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
+    if weight is None:
+        return None
+    w = np.asarray(weight, dtype=np.float64)
+    if w.shape != (k,):
+        raise CoreInputError("weight", f"must have one entry per class ({k}), got shape {w.shape}")
+    if not np.isfinite(w).all():
+        raise CoreInputError("weight", "must be finite")
+    if (w < 0).any():
+        raise CoreInputError("weight", "must be >= 0")
+    return w
+
+
+def cross_entropy(
+    logits: ArrayLike,
+    target: ArrayLike,
+    *,
+    temperature: float = 1.0,
+    label_smoothing: float = 0.0,
+    weight: ArrayLike | None = None,
+    reduction: Reduction = "mean",
+) -> CrossEntropyResult:
+    """Cross-entropy of ``softmax(logits / T)`` against `target`, with its gradient.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores.
+    target : int, array_like
+        Class indices (a scalar for 1-D logits, shape (N,) for a batch) or
+        probability rows shaped like `logits`, each non-negative and summing
+        to 1 (within 1e-6).
+    temperature : float, optional
+        T > 0; the loss is computed on ``logits / T``. Default 1.
+    label_smoothing : float, optional
+        eps in [0, 1]: the target becomes ``(1 - eps) y + eps / K``.
+    weight : array_like, shape (K,), optional
+        Non-negative per-class weights, as in torch.
+    reduction : {"mean", "sum", "none"}
+        As in torch: ``mean`` divides by the summed weights of the target
+        classes for index targets (by N without weights, and always by N for
+        probability targets).
+
+    Returns
+    -------
+    CrossEntropyResult
+        ``loss``, ``probabilities`` and ``gradient`` with respect to the
+        logits as given.
+
+    Raises
+    ------
+    CoreInputError
+        For invalid targets, weights, smoothing, reduction or temperature
+        (T = 0 has no gradient and is refused).
+
+    Notes
+    -----
+    Each row's loss is ``-sum_c q_c log p_c`` for coefficients ``q`` built from
+    target, smoothing and weight, so its gradient is ``(p sum_c q_c - q) / T``.
+    With a one-hot target and no weight this is the familiar ``(p - y) / T``.
+
+    Examples
+    --------
+    >>> r = cross_entropy([4.0, 2.0, -1.0], 0)
+    >>> round(float(r.loss), 4), r.gradient.round(4).tolist()
+    (0.1328, [-0.1244, 0.1185, 0.0059])
+    """
+    z = as_logits(logits)
+    t = as_temperature(temperature, allow_zero=False)
+    if reduction not in ("mean", "sum", "none"):
+        raise CoreInputError("reduction", "must be one of 'mean', 'sum', 'none'")
+    eps = float(label_smoothing)
+    if not 0.0 <= eps <= 1.0:
+        raise CoreInputError("label_smoothing", "must be in [0, 1]")
+    z2 = z.reshape(-1, z.shape[-1])
+    w = _as_weight(weight, z2.shape[1])
+    q, denominator = _effective_targets(z2, target, z.ndim, w, eps)
+    if reduction == "mean" and denominator == 0:
+        raise CoreInputError(
+            "weight", "the target classes' weights sum to 0, so the mean is undefined"
+        )
+
+    s = _shifted(z2, t)
+    log_norm = np.log(np.exp(s).sum(axis=-1, keepdims=True))
+    logp = s - log_norm
+    p = np.exp(logp)
+    # q = 0 where log p = -inf contributes 0, not 0 * inf = nan.
+    row_loss = -np.where(q > 0, q * logp, 0.0).sum(axis=-1)
+    grad = p * q.sum(axis=-1, keepdims=True) - q
+    scale = 1.0 / t
+    if reduction == "mean":
+        loss = row_loss.sum() / denominator
+        scale /= denominator
+    elif reduction == "sum":
+        loss = row_loss.sum()
+    else:
+        loss = row_loss if z.ndim == 2 else row_loss[0]
+    grad *= scale
+    return CrossEntropyResult(
+        loss=np.asarray(loss, dtype=np.float64),
+        probabilities=p.reshape(z.shape),
+        gradient=grad.reshape(z.shape),
+    )

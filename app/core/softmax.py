@@ -1,0 +1,220 @@
+"""Softmax, log-softmax, logsumexp and the hard max, with temperature.
+
+All functions work along the last axis: 1-D input is one distribution, 2-D
+input is a batch of rows. Results are float64.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from app.core._checks import as_logits, as_temperature
+
+__all__ = ["argmax", "hardmax", "log_softmax", "logsumexp", "sigmoid", "softmax"]
+
+
+def _shifted(z: NDArray[np.float64], t: float) -> NDArray[np.float64]:
+    """Return ``(z - max z) / t`` row-wise, in a new array.
+
+    The shift comes first so the largest entry is exactly 0 and nothing can
+    overflow in ``exp``; dividing afterwards keeps tiny T finite too.
+    """
+    # z - max can overflow to -inf for logits ~1e308 apart, and a tiny T can
+    # push the quotient past -1.8e308: both are exact limits (exp gives 0).
+    with np.errstate(over="ignore"):
+        out = np.subtract(z, z.max(axis=-1, keepdims=True))
+        if t != 1.0:
+            out /= t
+    return out
+
+
+def argmax(logits: ArrayLike) -> NDArray[np.intp]:
+    """Index of the largest logit per row (the first one on ties).
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores.
+
+    Returns
+    -------
+    ndarray of int
+        Shape () for 1-D input, (N,) for 2-D input.
+
+    Examples
+    --------
+    >>> int(argmax([4.0, 2.0, -1.0]))
+    0
+    """
+    return np.argmax(as_logits(logits), axis=-1)
+
+
+def hardmax(logits: ArrayLike) -> NDArray[np.float64]:
+    """One-hot of the argmax, with ties split evenly.
+
+    This is the T -> 0 limit of ``softmax(logits, T)``. Its gradient is zero
+    almost everywhere, which is why networks are trained through softmax.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores.
+
+    Returns
+    -------
+    ndarray of float64
+        Same shape as `logits`; each row sums to 1.
+
+    Examples
+    --------
+    >>> hardmax([4.0, 2.0, -1.0]).tolist()
+    [1.0, 0.0, 0.0]
+    >>> hardmax([3.0, 3.0, 1.0]).tolist()
+    [0.5, 0.5, 0.0]
+    """
+    z = as_logits(logits)
+    winners = (z == z.max(axis=-1, keepdims=True)).astype(np.float64)
+    winners /= winners.sum(axis=-1, keepdims=True)
+    return winners
+
+
+def logsumexp(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
+    """Stable ``log(sum(exp(z / T)))`` per row.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores.
+    temperature : float, optional
+        T > 0 divides the logits. Default 1.
+
+    Returns
+    -------
+    ndarray of float64
+        Shape () for 1-D input, (N,) for 2-D input.
+
+    Notes
+    -----
+    ``logsumexp(z) = m + log(sum(exp(z - m)))`` with ``m = max z``, so the
+    largest exponent is ``exp(0) = 1`` and nothing overflows.
+
+    Examples
+    --------
+    >>> float(logsumexp([1000.0, 1000.0]))  # naive: log(inf) = inf
+    1000.6931471805599
+    """
+    z = as_logits(logits)
+    t = as_temperature(temperature, allow_zero=False)
+    s = _shifted(z, t)
+    m = z.max(axis=-1) / t
+    return m + np.log(np.exp(s).sum(axis=-1))
+
+
+def softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
+    """Probabilities ``exp(z_i / T) / sum_j exp(z_j / T)`` per row.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores, any finite values.
+    temperature : float, optional
+        T > 1 flattens the distribution, T < 1 sharpens it, T = 0 is the
+        hard max (its limit). Default 1.
+
+    Returns
+    -------
+    ndarray of float64
+        Same shape as `logits`; each row is non-negative and sums to 1.
+
+    Raises
+    ------
+    CoreInputError
+        For non-finite logits, or a negative or non-finite temperature.
+
+    Notes
+    -----
+    Computed as ``exp(s) / sum(exp(s))`` with ``s = (z - max z) / T``, which
+    is the same ratio (numerator and denominator share the factor
+    ``exp(-max z / T)``) but never overflows.
+
+    Examples
+    --------
+    >>> softmax([4.0, 2.0, -1.0]).round(4).tolist()
+    [0.8756, 0.1185, 0.0059]
+    >>> softmax([4.0, 2.0, -1.0], temperature=3.0).round(3).tolist()
+    [0.587, 0.302, 0.111]
+    >>> softmax([1000.0, 999.0, -1000.0]).round(4).tolist()
+    [0.7311, 0.2689, 0.0]
+    """
+    z = as_logits(logits)
+    t = as_temperature(temperature)
+    if t == 0:
+        return hardmax(z)
+    out = _shifted(z, t)
+    np.exp(out, out=out)
+    out /= out.sum(axis=-1, keepdims=True)
+    return out
+
+
+def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
+    """Log-probabilities ``z_i / T - logsumexp(z / T)`` per row.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores, any finite values.
+    temperature : float, optional
+        T >= 0; at T = 0 this is ``log(hardmax)``, with ``-inf`` for the
+        classes that lose. Default 1.
+
+    Returns
+    -------
+    ndarray of float64
+        Same shape as `logits`. ``-inf`` only where the probability is
+        exactly 0 in float64.
+
+    Examples
+    --------
+    ``log(softmax(z))`` loses the small class to ``log(0) = -inf``; this
+    does not:
+
+    >>> log_softmax([1000.0, 1.0]).tolist()
+    [0.0, -999.0]
+    """
+    z = as_logits(logits)
+    t = as_temperature(temperature)
+    if t == 0:
+        with np.errstate(divide="ignore"):  # log(0) = -inf is the exact answer
+            return np.log(hardmax(z))
+    s = _shifted(z, t)
+    s -= np.log(np.exp(s).sum(axis=-1, keepdims=True))
+    return s
+
+
+def sigmoid(x: ArrayLike) -> NDArray[np.float64]:
+    """Logistic function ``1 / (1 + exp(-x))``, without overflow.
+
+    For two classes softmax needs no more: ``softmax([a, b])[0] = sigmoid(a - b)``.
+
+    Parameters
+    ----------
+    x : array_like
+        Any float64 values, including +-inf.
+
+    Returns
+    -------
+    ndarray of float64
+        Same shape as `x`, in [0, 1].
+
+    Examples
+    --------
+    >>> sigmoid([0.0, 2.0 - 5.0]).round(4).tolist()
+    [0.5, 0.0474]
+    >>> sigmoid([-1000.0, 1000.0]).tolist()
+    [0.0, 1.0]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    # exp of -|x| never overflows; pick the form that uses it.
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))

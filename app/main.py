@@ -1,0 +1,51 @@
+"""The application factory: ``create_app(settings)`` and the ASGI ``app``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from app import web
+from app.api import ROUTERS
+from app.api.errors import install_error_handlers
+from app.paths import STATIC_DIR
+from app.settings import Settings
+
+DESCRIPTION = """
+Softmax turns raw scores (logits) into probabilities that sum to 1.
+This API computes softmax, log-softmax, temperature sweeps, cross-entropy with
+its gradient, and reproducible sampling, over a numerically stable numpy core.
+
+* Logits: one vector `[...]` or a batch of rows `[[...], ...]` (softmax along each row).
+* JSON has no infinity: a log-probability of exactly zero probability is sent as `null`.
+* Every error is a 4xx with `{"detail": [{"loc", "msg", "type"}]}`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build a fresh application (tests make one per configuration)."""
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="Softmax Explorer",
+        version="0.1.0",
+        description=DESCRIPTION,
+        root_path=settings.root_path,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+        )
+    return app
+
+
+app = create_app()

@@ -1,0 +1,54 @@
+"""Server options and request limits, read from environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *fallbacks: str) -> int:
+    for key in (name, *fallbacks):
+        if env.get(key, "").strip():
+            try:
+                return int(env[key])
+            except ValueError:
+                raise ValueError(f"{key} must be an integer, got {env[key]!r}") from None
+    return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with the defaults documented in the README.
+
+    Each field is read from ``SOFTMAX_<NAME>``; ``PORT`` and ``WORKERS`` are
+    also honoured, as container platforms set them.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    log_level: str = "info"
+    max_body_bytes: int = 8 * 1024 * 1024
+    max_numbers: int = 200_000
+    max_samples: int = 10_000
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    root_path: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `env` (default: ``os.environ``)."""
+        env = os.environ if env is None else env
+        d = cls()
+        origins = env.get("SOFTMAX_CORS_ORIGINS", "")
+        return cls(
+            host=env.get("SOFTMAX_HOST", d.host),
+            port=_int(env, "SOFTMAX_PORT", d.port, "PORT"),
+            workers=_int(env, "SOFTMAX_WORKERS", d.workers, "WORKERS"),
+            log_level=env.get("SOFTMAX_LOG_LEVEL", d.log_level).lower(),
+            max_body_bytes=_int(env, "SOFTMAX_MAX_BODY_BYTES", d.max_body_bytes),
+            max_numbers=_int(env, "SOFTMAX_MAX_NUMBERS", d.max_numbers),
+            max_samples=_int(env, "SOFTMAX_MAX_SAMPLES", d.max_samples),
+            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            root_path=env.get("SOFTMAX_ROOT_PATH", d.root_path).rstrip("/"),
+        )
