@@ -20,10 +20,16 @@ def _shifted(z: NDArray[np.float64], t: float) -> NDArray[np.float64]:
     The shift comes first so the largest entry is exactly 0 and nothing can
     overflow in ``exp``; dividing afterwards keeps tiny T finite too.
     """
-    # z - max can overflow to -inf for logits ~1e308 apart, and a tiny T can
-    # push the quotient past -1.8e308: both are exact limits (exp gives 0).
+    m = z.max(axis=-1, keepdims=True)
+    # A tiny T can push the quotient below -1.8e308: -inf is then the exact
+    # limit (exp gives 0), so that overflow is silenced.
     with np.errstate(over="ignore"):
-        out = np.subtract(z, z.max(axis=-1, keepdims=True))
+        if np.isinf(m.max() - z.min()):
+            # Logits more than 1.8e308 apart: z - m itself would overflow, and
+            # a large T could have brought it back into range. Halving first
+            # is exact and keeps the difference finite.
+            return (z * 0.5 - m * 0.5) / t * 2.0
+        out = np.subtract(z, m)
         if t != 1.0:
             out /= t
     return out
