@@ -1,0 +1,71 @@
+// Translations. Any module registers its own strings; elements in the page carry
+//   data-i18n="key"                      -> textContent
+//   data-i18n-attr="aria-label:key; title:key2"  -> attributes
+// t("key", {name: "pizza"}) fills {name} placeholders. Text only, never markup.
+
+const strings = { en: {}, ru: {} };
+const listeners = [];
+let lang = "en";
+
+/** Add strings: registerStrings({en: {key: "..."}, ru: {key: "..."}}); re-applies the page. */
+export function registerStrings(table) {
+  for (const [code, entries] of Object.entries(table)) {
+    strings[code] = { ...(strings[code] || {}), ...entries };
+  }
+  applyTranslations();
+}
+
+/** The current language's text for `key` (English, then the key itself, as fallbacks). */
+export function t(key, vars) {
+  let text = (strings[lang] && strings[lang][key]) ?? strings.en[key] ?? key;
+  if (vars) text = text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return text;
+}
+
+export function getLanguage() {
+  return lang;
+}
+
+/** Switch language: updates <html lang>, every data-i18n element, then calls listeners. */
+export function setLanguage(code) {
+  if (code === lang || !(code in strings)) return;
+  lang = code;
+  applyTranslations();
+  for (const fn of listeners.slice()) fn(lang);
+}
+
+/** fn(lang) after each language change; returns a function that removes it. */
+export function onLanguageChange(fn) {
+  listeners.push(fn);
+  return () => {
+    const i = listeners.indexOf(fn);
+    if (i >= 0) listeners.splice(i, 1);
+  };
+}
+
+/** Translate the data-i18n elements under `root` (the whole document by default). */
+export function applyTranslations(root = document) {
+  document.documentElement.lang = lang;
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    const text = t(el.dataset.i18n);
+    if (el.textContent !== text) el.textContent = text;
+  }
+  for (const el of root.querySelectorAll("[data-i18n-attr]")) {
+    for (const pair of el.dataset.i18nAttr.split(";")) {
+      const [attr, key] = pair.split(":").map((s) => s.trim());
+      if (attr && key) el.setAttribute(attr, t(key));
+    }
+  }
+}
+
+const formats = new Map();
+/** Format a number for the current language: fmt(0.876, {maximumFractionDigits: 3}). */
+export function fmt(x, options = { maximumFractionDigits: 3 }) {
+  const id = lang + JSON.stringify(options);
+  let f = formats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    formats.set(id, f);
+  }
+  return f.format(x);
+}

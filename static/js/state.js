@@ -1,0 +1,180 @@
+// The one state object, its URL, and the one render path.
+//
+//   import { store } from "./state.js";
+//   store.get()          the current state (read it, don't mutate it):
+//                        {labels, logits, t, lang, target, smoothing, lr, n, seed,
+//                         top_k, top_p, embed, hide}   (names as in the URL, see url.js)
+//   store.set(patch, {history})  merge, normalise, write the URL, render.
+//                        history: "replace" (default, throttled) | "push" | "none"
+//   store.subscribe(fn)  fn(state, result, info) after each render; returns unsubscribe.
+//                        result: the latest POST /api/softmax response, or null while a
+//                        response for the current logits and T is pending or failed.
+//                        info: {status: "ok" | "pending" | "slow" | "down" | "invalid",
+//                        message, request: {logits, temperature} that result belongs to,
+//                        changed: Set of state keys changed since the last render}
+//   store.result()       the latest accepted response (may belong to older input).
+//
+// At most one request is in flight. Newer input replaces older input that is still
+// waiting; a response is shown only if it is newer than the one on screen and has as
+// many classes as the state. When the API is down it retries by itself.
+
+import { postJSON } from "./api.js";
+import { browserLang, normalize, parse, serialize } from "./url.js";
+
+const SLOW_MS = 1500;
+const TIMEOUT_MS = 10000;
+const URL_THROTTLE_MS = 250;
+
+function createStore() {
+  let state = parse(location.search, browserLang());
+  const subscribers = [];
+  let changed = new Set(Object.keys(state));
+  let frame = 0;
+
+  // Request bookkeeping.
+  let inFlight = null; // {key, body, seq}
+  let sentKey = null; // the key of the last request sent (or in flight)
+  let shown = { seq: 0, result: null, request: null, key: null };
+  let seq = 0;
+  let status = "pending";
+  let message = "";
+  let retryTimer = 0;
+  let retryDelay = 1000;
+  let slowTimer = 0;
+
+  const keyOf = (s) => JSON.stringify([s.logits, s.t]);
+
+  // URL writes are throttled: browsers refuse too many history calls while dragging.
+  let urlTimer = 0;
+  let urlDue = false;
+  function writeUrl(mode) {
+    if (mode === "none") return;
+    const target = serialize(state);
+    if (mode === "push") {
+      clearTimeout(urlTimer);
+      urlTimer = 0;
+      urlDue = false;
+      if (target !== location.search) history.pushState(null, "", target);
+      return;
+    }
+    urlDue = true;
+    if (!urlTimer) urlTimer = setTimeout(flushUrl, URL_THROTTLE_MS);
+  }
+  function flushUrl() {
+    clearTimeout(urlTimer);
+    urlTimer = 0;
+    if (!urlDue) return;
+    urlDue = false;
+    const target = serialize(state);
+    if (target !== location.search) history.replaceState(null, "", target);
+  }
+
+  function scheduleRender() {
+    if (!frame) frame = requestAnimationFrame(render);
+  }
+
+  function render() {
+    frame = 0;
+    const current = shown.key === keyOf(state);
+    const result = shown.result && shown.result.probabilities.length === state.logits.length ? shown.result : null;
+    const info = {
+      status: current ? "ok" : status,
+      message,
+      request: result ? shown.request : null,
+      exact: current,
+      changed,
+    };
+    changed = new Set();
+    for (const fn of subscribers.slice()) {
+      try {
+        fn(state, result, info);
+      } catch (err) {
+        setTimeout(() => { throw err; });
+      }
+    }
+  }
+
+  function setStatus(next, text = "") {
+    status = next;
+    message = text;
+    scheduleRender();
+  }
+
+  function pump() {
+    const key = keyOf(state);
+    if (inFlight || retryTimer || key === sentKey || key === shown.key) return;
+    const body = { logits: state.logits.slice(), temperature: state.t };
+    const mine = { key, body, seq: ++seq };
+    inFlight = mine;
+    sentKey = key;
+    const controller = new AbortController();
+    const abort = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => setStatus("slow"), SLOW_MS);
+    if (status !== "down" && status !== "slow") status = "pending";
+    postJSON("api/softmax", body, { signal: controller.signal })
+      .then((result) => {
+        retryDelay = 1000;
+        if (mine.seq > shown.seq) shown = { seq: mine.seq, result, request: body, key };
+        setStatus("ok");
+      })
+      .catch((err) => {
+        const clientError = err && err.status >= 400 && err.status < 500;
+        if (clientError) {
+          setStatus("invalid", err.message);
+          return;
+        }
+        sentKey = null; // try this input again
+        setStatus("down", err && err.name === "AbortError" ? "timeout" : "network");
+        retryTimer = setTimeout(() => {
+          retryTimer = 0;
+          pump();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 5000);
+      })
+      .finally(() => {
+        clearTimeout(abort);
+        clearTimeout(slowTimer);
+        inFlight = null;
+        pump();
+      });
+  }
+
+  function set(patch, { history: mode = "replace" } = {}) {
+    const next = normalize({ ...state, ...patch });
+    for (const k of Object.keys(next)) {
+      if (JSON.stringify(next[k]) !== JSON.stringify(state[k])) changed.add(k);
+    }
+    state = next;
+    writeUrl(mode);
+    if (status === "invalid" && keyOf(state) !== sentKey) status = "pending";
+    pump();
+    scheduleRender();
+  }
+
+  addEventListener("popstate", () => set(parse(location.search, state.lang), { history: "none" }));
+  addEventListener("pagehide", flushUrl);
+  document.addEventListener("visibilitychange", flushUrl);
+  // Keep the canonical form of the URL from the start (a shared link stays exact).
+  queueMicrotask(() => {
+    if (serialize(state) !== location.search) history.replaceState(null, "", serialize(state));
+    pump();
+    scheduleRender();
+  });
+
+  return {
+    get: () => state,
+    set,
+    subscribe(fn) {
+      subscribers.push(fn);
+      return () => {
+        const i = subscribers.indexOf(fn);
+        if (i >= 0) subscribers.splice(i, 1);
+      };
+    },
+    result: () => shown.result,
+    flushUrl,
+  };
+}
+
+export const store = createStore();
