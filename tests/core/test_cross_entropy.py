@@ -1,0 +1,154 @@
+"""cross_entropy against torch.nn.functional.cross_entropy, autograd and finite differences."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from app.core import CoreInputError, cross_entropy, softmax
+
+FOOD = [4.0, 2.0, -1.0]
+RNG = np.random.default_rng(7)
+BATCH = RNG.normal(scale=3, size=(5, 4))
+INDEX = np.array([0, 3, 1, 1, 2])
+SOFT = RNG.dirichlet(np.ones(4), size=5)
+WEIGHT = np.array([0.5, 2.0, 1.0, 3.0])
+
+
+def torch_reference(logits, target, *, t=1.0, eps=0.0, weight=None, reduction="mean"):
+    """Loss and d(loss)/d(logits) from torch in float64 (for 'none', of the summed losses)."""
+    x = torch.tensor(np.asarray(logits, dtype=np.float64), requires_grad=True)
+    is_index = np.ndim(target) < np.ndim(logits)
+    tgt = torch.tensor(target, dtype=torch.long if is_index else torch.float64)
+    w = None if weight is None else torch.tensor(weight, dtype=torch.float64)
+    loss = F.cross_entropy(x / t, tgt, weight=w, label_smoothing=eps, reduction=reduction)
+    loss.sum().backward()
+    return loss.detach().numpy(), x.grad.numpy()
+
+
+CASES = [
+    pytest.param(FOOD, 0, {}, id="food-index"),
+    pytest.param(FOOD, 2, {"t": 2.5}, id="food-index-hot"),
+    pytest.param(FOOD, [0.7, 0.2, 0.1], {"eps": 0.1}, id="food-soft-smoothed"),
+    pytest.param(FOOD, 1, {"weight": [1.0, 2.0, 3.0], "eps": 0.2}, id="1d-weighted-smoothed"),
+    pytest.param(BATCH, INDEX, {}, id="batch-index"),
+    pytest.param(BATCH, INDEX, {"weight": WEIGHT}, id="batch-index-weighted"),
+    pytest.param(BATCH, INDEX, {"weight": WEIGHT, "eps": 0.3, "t": 0.7}, id="batch-all"),
+    pytest.param(BATCH, SOFT, {}, id="batch-soft"),
+    pytest.param(BATCH, SOFT, {"weight": WEIGHT, "eps": 0.15}, id="batch-soft-weighted"),
+    pytest.param(BATCH, INDEX, {"eps": 1.0}, id="full-smoothing"),
+]
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize(("logits", "target", "opts"), CASES)
+def test_matches_torch(logits, target, opts, reduction):
+    target_list = np.asarray(target).tolist()
+    result = cross_entropy(
+        logits,
+        target_list,
+        temperature=opts.get("t", 1.0),
+        label_smoothing=opts.get("eps", 0.0),
+        weight=opts.get("weight"),
+        reduction=reduction,
+    )
+    loss, grad = torch_reference(logits, target_list, reduction=reduction, **opts)
+    np.testing.assert_allclose(result.loss, loss, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(result.gradient, grad, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(
+        result.probabilities, softmax(logits, opts.get("t", 1.0)), rtol=1e-13
+    )
+    assert np.shape(result.loss) == np.shape(loss)
+
+
+def test_plain_gradient_is_p_minus_y_over_t():
+    for t in (1.0, 0.5, 4.0):
+        r = cross_entropy(FOOD, 0, temperature=t)
+        np.testing.assert_allclose(r.gradient, (softmax(FOOD, t) - [1, 0, 0]) / t, rtol=1e-14)
+
+
+def test_food_loss_is_minus_log_p():
+    r = cross_entropy(FOOD, 0)
+    assert float(r.loss) == pytest.approx(-math.log(0.8756005950630876), rel=1e-14)
+    assert float(r.loss) == pytest.approx(0.1328, abs=5e-5)
+
+
+@pytest.mark.parametrize(
+    ("target", "opts"), [(INDEX, {"weight": WEIGHT, "label_smoothing": 0.3}), (SOFT, {})]
+)
+@pytest.mark.parametrize("reduction", ["mean", "none"])
+def test_gradient_matches_finite_differences(target, opts, reduction):
+    def loss_at(x):
+        r = cross_entropy(x, target.tolist(), temperature=1.3, reduction=reduction, **opts)
+        return float(np.sum(r.loss))
+
+    analytic = cross_entropy(
+        BATCH, target.tolist(), temperature=1.3, reduction=reduction, **opts
+    ).gradient
+    h = 1e-6
+    numeric = np.zeros_like(BATCH)
+    for i, j in np.ndindex(BATCH.shape):
+        up, down = BATCH.copy(), BATCH.copy()
+        up[i, j] += h
+        down[i, j] -= h
+        numeric[i, j] = (loss_at(up) - loss_at(down)) / (2 * h)
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_gradient_step_lowers_the_loss():
+    r = cross_entropy(FOOD, 2)
+    stepped = np.array(FOOD) - 0.5 * r.gradient
+    assert float(cross_entropy(stepped, 2).loss) < float(r.loss)
+
+
+def test_huge_logits_stay_finite():
+    r = cross_entropy([1000.0, 999.0, -1000.0], 1)
+    assert float(r.loss) == pytest.approx(1 + math.log1p(math.exp(-1)), rel=1e-14)
+    assert np.isfinite(r.gradient).all()
+
+
+def test_zero_weight_targets_give_no_nan_in_sum():
+    r = cross_entropy(BATCH, INDEX.tolist(), weight=[0.0, 0.0, 0.0, 0.0], reduction="sum")
+    assert float(r.loss) == 0.0
+    assert (r.gradient == 0).all()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "message"),
+    [
+        ({"target": 3}, "target", r"class indices must be in \[0, 2\]"),
+        ({"target": -1}, "target", r"class indices must be in \[0, 2\]"),
+        ({"target": 0.5}, "target", "whole numbers"),
+        ({"target": [0.5, 0.6, -0.1]}, "target", ">= 0"),
+        ({"target": [0.5, 0.4, 0.0]}, "target", "sum to 1"),
+        ({"target": [0.5, 0.5]}, "target", r"shape \(3,\)"),
+        ({"target": [[1.0, 0.0, 0.0]]}, "target", "class index"),
+        ({"target": [math.nan, 0.5, 0.5]}, "target", "finite"),
+        ({"target": 0, "label_smoothing": 1.5}, "label_smoothing", r"\[0, 1\]"),
+        ({"target": 0, "label_smoothing": -0.1}, "label_smoothing", r"\[0, 1\]"),
+        ({"target": 0, "weight": [1.0, -1.0, 1.0]}, "weight", ">= 0"),
+        ({"target": 0, "weight": [1.0, math.inf, 1.0]}, "weight", "finite"),
+        ({"target": 0, "weight": [1.0, 1.0]}, "weight", "one entry per class"),
+        ({"target": 0, "weight": [0.0, 1.0, 1.0]}, "weight", "sum to 0"),
+        ({"target": 0, "temperature": 0.0}, "temperature", "> 0"),
+        ({"target": 0, "reduction": "avg"}, "reduction", "one of"),
+    ],
+)
+def test_rejects_what_torch_would_accept(kwargs, field, message):
+    with pytest.raises(CoreInputError, match=message) as err:
+        cross_entropy(FOOD, **kwargs)
+    assert err.value.field == field
+
+
+def test_batch_index_count_must_match_rows():
+    with pytest.raises(CoreInputError, match="expected 5 class indices, got 2"):
+        cross_entropy(BATCH, [0, 1])
+
+
+def test_batch_probability_rows_must_match_shape():
+    with pytest.raises(CoreInputError, match=r"shape \(5, 4\)"):
+        cross_entropy(BATCH, SOFT[:, :3].tolist())
