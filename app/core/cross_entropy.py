@@ -188,9 +188,10 @@ def cross_entropy(
         )
 
     s = _shifted(z2, t)
-    log_norm = np.log(np.exp(s).sum(axis=-1, keepdims=True))
-    logp = s - log_norm
-    p = np.exp(logp)
+    e = np.exp(s)
+    total = e.sum(axis=-1, keepdims=True)
+    p = e / total  # exactly as softmax() computes it, so the two agree to the bit
+    logp = s - np.log(total)
     # q = 0 where log p = -inf contributes 0, not 0 * inf = nan.
     row_loss = -np.where(q > 0, q * logp, 0.0).sum(axis=-1)
     grad = p * q.sum(axis=-1, keepdims=True) - q
