@@ -9,7 +9,9 @@ from fastapi.staticfiles import StaticFiles
 from app import web
 from app.api import ROUTERS
 from app.api.errors import install_error_handlers
+from app.docs import install_docs
 from app.paths import STATIC_DIR
+from app.security import SecurityMiddleware
 from app.settings import Settings
 
 DESCRIPTION = """
@@ -31,6 +33,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         root_path=settings.root_path,
+        docs_url=None,  # app.docs serves Swagger UI locally, under the CSP
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -38,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_docs(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -45,6 +50,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type"],
         )
+    # Added last, so it wraps CORS too: every response carries the headers.
+    app.add_middleware(
+        SecurityMiddleware,
+        embed_frame_ancestors=settings.embed_frame_ancestors,
+        body_timeout=settings.body_timeout,
+    )
     return app
 
 

@@ -34,6 +34,10 @@ class Settings:
     max_samples: int = 10_000
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     root_path: str = ""
+    # Who may frame the embed view /?embed=1 (CSP frame-ancestors); other pages: same origin.
+    embed_frame_ancestors: str = "*"
+    # Seconds for a request body to arrive in full (slow clients get a 408).
+    body_timeout: int = 30
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -51,4 +55,7 @@ class Settings:
             max_samples=_int(env, "SOFTMAX_MAX_SAMPLES", d.max_samples),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             root_path=env.get("SOFTMAX_ROOT_PATH", d.root_path).rstrip("/"),
+            embed_frame_ancestors=env.get("SOFTMAX_EMBED_FRAME_ANCESTORS", "").strip()
+            or d.embed_frame_ancestors,
+            body_timeout=_int(env, "SOFTMAX_BODY_TIMEOUT", d.body_timeout),
         )
