@@ -6,12 +6,54 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from app.paths import TEMPLATES_DIR
+from app.paths import STATIC_DIR, TEMPLATES_DIR
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 
+LANGS = ("en", "ru")
+DESCRIPTIONS = {
+    "en": "Drag the logits and the temperature and watch SoftMax turn scores into "
+    "probabilities, step by step. Works offline; every number comes from a JSON API.",
+    "ru": "Двигайте логиты и температуру и смотрите, как SoftMax превращает оценки "
+    "в вероятности, шаг за шагом. Работает без сети; все числа считает JSON API.",
+}
+
+
+def page_language(request: Request) -> str:
+    """``?lang=`` if it is one of ours, else the best match in Accept-Language, else English.
+
+    >>> from starlette.requests import Request
+    >>> page_language(Request({"type": "http", "query_string": b"lang=ru", "headers": []}))
+    'ru'
+    >>> header = [(b"accept-language", b"de-DE,ru;q=0.8,en;q=0.5")]
+    >>> page_language(Request({"type": "http", "query_string": b"", "headers": header}))
+    'ru'
+    """
+    asked = request.query_params.get("lang", "").lower()
+    if asked in LANGS:
+        return asked
+    choices = []
+    for position, item in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        base = tag.strip().lower().split("-")[0]
+        try:
+            q = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
+        except ValueError:
+            q = 0.0
+        if base in LANGS and q > 0:
+            choices.append((-q, position, base))
+    return min(choices)[2] if choices else "en"
+
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "index.html", {})
+    lang = page_language(request)
+    context = {
+        "lang": lang,
+        "description": DESCRIPTIONS[lang],
+        "lab_js": (STATIC_DIR / "js" / "lab" / "main.js").is_file(),
+        "lab_css": (STATIC_DIR / "css" / "lab.css").is_file(),
+        "embed": request.query_params.get("embed") in ("1", "true"),
+    }
+    return templates.TemplateResponse(request, "index.html", context)

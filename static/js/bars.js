@@ -1,0 +1,96 @@
+// Probability bars: a table (its text is the bars' alternative) with the soft max
+// and the hard max side by side, plus a short spoken summary once input settles.
+import { pct } from "./format.js";
+import { fmt, t } from "./i18n.js";
+
+function el(tag, props = {}) {
+  return Object.assign(document.createElement(tag), props);
+}
+
+export function createBars(root) {
+  const table = el("table", { className: "bars" });
+  const caption = el("caption", { className: "sr-only" });
+  const head = el("tr");
+  const hClass = el("th", { scope: "col" });
+  const hSoft = el("th", { scope: "col" });
+  const hHard = el("th", { scope: "col", className: "hard-col" });
+  head.append(hClass, hSoft, hHard);
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  table.append(caption, thead, tbody);
+  const summary = el("p", { className: "sr-only" });
+  summary.setAttribute("aria-live", "polite");
+  root.replaceChildren(table, summary);
+  const rows = [];
+  let summaryTimer = 0;
+
+  function makeRow() {
+    const tr = el("tr");
+    const name = el("th", { scope: "row", className: "cls" });
+    const soft = el("td", { className: "soft" });
+    const track = el("span", { className: "track" });
+    const fill = el("span", { className: "fill" });
+    track.append(fill);
+    const value = el("span", { className: "value" });
+    soft.append(track, value);
+    const hard = el("td", { className: "hard-col" });
+    const htrack = el("span", { className: "track small" });
+    const hfill = el("span", { className: "fill hard" });
+    htrack.append(hfill);
+    const hvalue = el("span", { className: "value" });
+    hard.append(htrack, hvalue);
+    tr.append(name, soft, hard);
+    return { tr, name, fill, value, hfill, hvalue, p: null, h: null };
+  }
+
+  function update(state, result) {
+    caption.textContent = t("bars.caption");
+    hClass.textContent = t("bars.class");
+    hSoft.textContent = t("bars.soft");
+    hHard.textContent = t("bars.hard");
+    const k = state.labels.length;
+    while (rows.length < k) {
+      const row = makeRow();
+      rows.push(row);
+      tbody.append(row.tr);
+    }
+    while (rows.length > k) rows.pop().tr.remove();
+    table.classList.toggle("stale", !result);
+    rows.forEach((row, i) => {
+      if (row.name.textContent !== state.labels[i]) row.name.textContent = state.labels[i];
+      if (!result) return;
+      const p = result.probabilities[i];
+      const h = result.hardmax[i];
+      row.tr.classList.toggle("top", i === result.argmax);
+      if (p !== row.p) {
+        row.p = p;
+        row.fill.style.transform = `scaleX(${p})`;
+        row.value.textContent = pct(p);
+      }
+      if (h !== row.h) {
+        row.h = h;
+        row.hfill.style.transform = `scaleX(${h})`;
+        row.hvalue.textContent = fmt(h, { maximumFractionDigits: 2 });
+      }
+    });
+    if (result) {
+      clearTimeout(summaryTimer);
+      summaryTimer = setTimeout(() => speak(state, result), 700);
+    }
+  }
+
+  function speak(state, result) {
+    const parts = state.labels.map((label, i) => `${label} ${pct(result.probabilities[i])}`);
+    summary.textContent = t("bars.summary", { list: parts.join(", "), top: state.labels[result.argmax] });
+  }
+
+  function relabel() {
+    for (const row of rows) {
+      row.p = null;
+      row.h = null;
+    }
+  }
+
+  return { update, relabel };
+}

@@ -1,0 +1,33 @@
+// Number formatting for the current language (display only: the numbers come from the API).
+import { fmt, getLanguage, t } from "./i18n.js";
+
+const NBSP = "\u00a0";
+
+/** 0.8757 -> "87.6 %" (one decimal; tiny but non-zero shares say "< 0.1 %"). */
+export function pct(p) {
+  if (p > 0 && p < 0.0005) return "<" + NBSP + fmt(0.1, { minimumFractionDigits: 1 }) + NBSP + "%";
+  if (p < 1 && p > 0.9995) return ">" + NBSP + fmt(99.9, { minimumFractionDigits: 1 }) + NBSP + "%";
+  return fmt(p * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + NBSP + "%";
+}
+
+/** A value for tables and formulas: 3 decimals, or scientific when very large or small. */
+export function num(x, digits = 3) {
+  if (x === null || x === undefined) return t("overflow");
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  const a = Math.abs(x);
+  let s;
+  if (a !== 0 && (a >= 1e7 || a < 10 ** -digits)) {
+    s = x.toExponential(digits - 1).replace("e+", "e");
+    if (getLanguage() === "ru") s = s.replace(".", ",");
+  } else {
+    s = fmt(x, { maximumFractionDigits: digits, useGrouping: a >= 1e4 });
+  }
+  return s.replace(/^-/, "−");
+}
+
+/** A logit as typed (full precision), with a real minus sign. */
+export function logit(x) {
+  const s = String(x);
+  const shown = getLanguage() === "ru" ? s.replace(".", ",") : s;
+  return shown.replace(/^-/, "−");
+}

@@ -1,0 +1,136 @@
+// Wires the page: inputs -> store.set; store -> every widget's update (one render path).
+import { createBars } from "./bars.js";
+import { createEntropy } from "./entropy.js";
+import { createFormula } from "./formula.js";
+import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
+import { createLogits } from "./logits.js";
+import { createPresets } from "./presets.js";
+import { store } from "./state.js";
+import { createSteps } from "./steps.js";
+import { STRINGS } from "./strings.js";
+import { createTemperature } from "./temperature.js";
+import { createTwoClass } from "./twoclass.js";
+import { defaultLabel, MIN_K } from "./url.js";
+
+const $ = (id) => document.getElementById(id);
+
+registerStrings(STRINGS);
+setLanguage(store.get().lang);
+document.title = t("page.title");
+
+function withLogit(i, x) {
+  const logits = store.get().logits.slice();
+  logits[i] = x;
+  return logits;
+}
+
+function freshLabel(labels) {
+  for (let i = labels.length; ; i++) {
+    const name = defaultLabel(i);
+    if (!labels.includes(name)) return name;
+  }
+}
+
+const presets = createPresets($("presets"), $("preset-description"), {
+  onPick(preset) {
+    const lang = store.get().lang;
+    store.set(
+      { labels: (preset.labels[lang] || preset.labels.en).slice(), logits: preset.logits.slice(), t: preset.temperature, target: null, top_k: null },
+      { history: "push" },
+    );
+  },
+});
+
+const logits = createLogits($("logits"), {
+  onLogit: (i, x) => store.set({ logits: withLogit(i, x) }),
+  onLabel(i, text, done) {
+    const labels = store.get().labels.slice();
+    labels[i] = done && !text.trim() ? defaultLabel(i) : text;
+    store.set({ labels });
+  },
+  onAdd() {
+    const s = store.get();
+    store.set({ labels: [...s.labels, freshLabel(s.labels)], logits: [...s.logits, 0] }, { history: "push" });
+  },
+  onRemove(i) {
+    const s = store.get();
+    if (s.logits.length <= MIN_K) return;
+    const target = s.target === null || s.target === i ? null : s.target > i ? s.target - 1 : s.target;
+    store.set(
+      { labels: s.labels.filter((_, j) => j !== i), logits: s.logits.filter((_, j) => j !== i), target },
+      { history: "push" },
+    );
+  },
+});
+
+const temperature = createTemperature($("temperature"), {
+  onT: (T, discrete) => store.set({ t: T }, { history: discrete ? "push" : "replace" }),
+});
+const bars = createBars($("bars"));
+const entropy = createEntropy($("entropy"));
+const formula = createFormula($("formula"));
+const twoClass = createTwoClass($("two-class"), $("two-class-panel"));
+const steps = createSteps($("steps"));
+
+for (const button of document.querySelectorAll(".lang-btn")) {
+  button.addEventListener("click", () => {
+    const s = store.get();
+    const lang = button.dataset.lang;
+    if (lang === s.lang) return;
+    const labels = presets.translate(s.labels, s.lang, lang) || s.labels;
+    store.set({ lang, labels }, { history: "push" });
+  });
+}
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  document.title = t("page.title");
+  for (const button of document.querySelectorAll(".lang-btn")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+  }
+  logits.relabel();
+  bars.relabel();
+}
+
+function applyPanels(state) {
+  document.body.classList.toggle("embed", state.embed);
+  for (const panel of document.querySelectorAll("[data-panel]")) {
+    if (state.hide.includes(panel.dataset.panel)) {
+      panel.hidden = true;
+      panel.dataset.hiddenByUrl = "1";
+    } else if (panel.dataset.hiddenByUrl) {
+      panel.hidden = false;
+      delete panel.dataset.hiddenByUrl;
+    }
+  }
+}
+
+const status = $("api-status");
+let statusKey = "";
+
+function showStatus(info) {
+  const key = info.status === "slow" || info.status === "down" || info.status === "invalid" ? info.status : "";
+  const text = key ? t("status." + key, { message: info.message }) : "";
+  if (key + text === statusKey) return;
+  statusKey = key + text;
+  status.textContent = text;
+  status.classList.toggle("shown", Boolean(key));
+  document.body.classList.toggle("api-stale", Boolean(key));
+}
+
+let firstRender = true;
+store.subscribe((state, result, info) => {
+  if (state.lang !== getLanguage() || firstRender) applyLanguage(state.lang);
+  if (firstRender || info.changed.has("hide") || info.changed.has("embed")) applyPanels(state);
+  firstRender = false;
+  presets.update(state);
+  logits.update(state);
+  temperature.update(state);
+  bars.update(state, result);
+  entropy.update(state, result);
+  formula.update(state, result);
+  twoClass.update(state, result);
+  steps.update(state, result, info.request);
+  showStatus(info);
+  if (result) document.body.dataset.ready = "1";
+});
