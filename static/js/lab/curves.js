@@ -1,0 +1,190 @@
+// Temperature curves: each class's probability against T (log axis) and the entropy,
+// from POST /api/temperature. Clicking the chart (or arrow keys on it) sets T.
+
+import { t } from "../i18n.js";
+import { clear, fill, h, num, s, tr } from "./dom.js";
+import { makeRunner, errorKey } from "./net.js";
+
+const W = 400;
+const H = 250;
+const PAD = { left: 40, right: 44, top: 14, bottom: 34 };
+const T_MIN = 0.05;
+const T_MAX = 20;
+const NICE = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+const LOG_MIN = Math.log10(T_MIN);
+const LOG_SPAN = Math.log10(T_MAX) - LOG_MIN;
+const KEY_FACTOR = 10 ** (1 / 20);
+
+/** The temperatures asked for: a log-spaced grid, round values for the table, and T itself. */
+function grid(current) {
+  const values = new Set(NICE);
+  for (let i = 0; i <= 60; i += 1) values.add(Number((10 ** (LOG_MIN + (LOG_SPAN * i) / 60)).toPrecision(4)));
+  if (current > 0) values.add(current);
+  return [...values].sort((a, b) => a - b);
+}
+
+const clampT = (v) => Math.min(T_MAX, Math.max(T_MIN, v));
+const round2 = (v) => Number(v.toPrecision(2));
+
+export function createCurves(root, { store }) {
+  const iw = W - PAD.left - PAD.right;
+  const ih = H - PAD.top - PAD.bottom;
+  const xOf = (temp) => PAD.left + ((Math.log10(clampT(temp)) - LOG_MIN) / LOG_SPAN) * iw;
+  const yOf = (p) => PAD.top + ih - p * ih;
+
+  const chart = s("svg", { class: "lab-chart lab-clickable", viewBox: `0 0 ${W} ${H}`, role: "slider",
+    tabindex: "0", "aria-valuemin": String(T_MIN), "aria-valuemax": String(T_MAX), "data-testid": "lab-curves" });
+  const axes = s("g", {}, chart);
+  const lines = s("g", {}, chart);
+  const marker = s("g", {}, chart);
+  const legend = h("ul", { class: "lab-legend" });
+  const message = h("p", { class: "lab-message", role: "status" });
+  const summary = h("p", { class: "lab-note", "aria-live": "polite" });
+  const table = h("table", { class: "lab-table" });
+  const details = h("details", { class: "lab-details" }, [tr(h("summary"), "lab.curves.tableSummary"),
+    h("div", { class: "lab-table-wrap" }, [table])]);
+
+  root.append(
+    tr(h("p", { class: "lab-note" }), "lab.curves.explain"),
+    message,
+    chart,
+    legend,
+    summary,
+    details,
+  );
+  drawAxes();
+
+  let state = null;
+  let last = null;
+
+  const runner = makeRunner("api/temperature", {
+    onData(data) {
+      message.textContent = "";
+      last = data;
+      draw();
+    },
+    onError(err) {
+      message.textContent = `${t(errorKey(err))} ${err.message || ""}`.trim();
+    },
+  });
+
+  function setT(value) {
+    store.set({ t: round2(clampT(value)) });
+  }
+
+  chart.addEventListener("click", (event) => {
+    const box = chart.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * W;
+    const fraction = (x - PAD.left) / iw;
+    setT(10 ** (LOG_MIN + Math.min(1, Math.max(0, fraction)) * LOG_SPAN));
+  });
+  chart.addEventListener("keydown", (event) => {
+    const current = state && state.t > 0 ? state.t : T_MIN;
+    const moves = {
+      ArrowRight: current * KEY_FACTOR, ArrowUp: current * KEY_FACTOR,
+      ArrowLeft: current / KEY_FACTOR, ArrowDown: current / KEY_FACTOR,
+      PageUp: current * 10 ** 0.25, PageDown: current / 10 ** 0.25, Home: T_MIN, End: T_MAX,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    setT(moves[event.key]);
+  });
+
+  function drawAxes() {
+    clear(axes);
+    s("rect", { class: "lab-plot-bg", x: PAD.left, y: PAD.top, width: iw, height: ih }, axes);
+    for (const temp of NICE) {
+      const x = xOf(temp);
+      s("line", { class: temp === 1 ? "lab-gridline lab-gridline-one" : "lab-gridline", x1: x, x2: x, y1: PAD.top, y2: PAD.top + ih }, axes);
+      s("text", { class: "lab-tick", x, y: PAD.top + ih + 14, "text-anchor": "middle", text: num(temp, temp < 1 ? 2 : 0) }, axes);
+    }
+    for (const p of [0, 0.5, 1]) {
+      s("line", { class: "lab-gridline", x1: PAD.left, x2: PAD.left + iw, y1: yOf(p), y2: yOf(p) }, axes);
+      s("text", { class: "lab-tick", x: PAD.left - 5, y: yOf(p) + 4, "text-anchor": "end", text: num(p, 1) }, axes);
+    }
+    s("text", { class: "lab-tick", x: PAD.left + iw / 2, y: H - 4, "text-anchor": "middle", text: t("lab.curves.axisT") }, axes);
+    s("text", { class: "lab-tick", x: 10, y: PAD.top + ih / 2, "text-anchor": "middle",
+      transform: `rotate(-90 10 ${PAD.top + ih / 2})`, text: t("lab.curves.axisP") }, axes);
+    s("text", { class: "lab-tick lab-entropy-text", x: W - 6, y: PAD.top + ih / 2, "text-anchor": "middle",
+      transform: `rotate(90 ${W - 6} ${PAD.top + ih / 2})`, text: t("lab.curves.axisH") }, axes);
+  }
+
+  function draw() {
+    if (!last || !state) return;
+    drawAxes();
+    clear(lines);
+    clear(marker);
+    clear(legend);
+    const temps = last.temperatures;
+    const k = last.probabilities[0].length;
+    const hmax = last.max_entropy || 1;
+    const yH = (v) => PAD.top + ih - (v / hmax) * ih;
+    s("text", { class: "lab-tick lab-entropy-text", x: PAD.left + iw + 4, y: yH(hmax) + 4, text: num(hmax, 2) }, axes);
+    s("text", { class: "lab-tick lab-entropy-text", x: PAD.left + iw + 4, y: yH(0) + 4, text: "0" }, axes);
+    for (let c = 0; c < k; c += 1) {
+      const points = temps.map((temp, i) => `${xOf(temp).toFixed(1)},${yOf(last.probabilities[i][c]).toFixed(1)}`).join(" ");
+      s("polyline", { class: `lab-line lab-c${c % 8}${c >= 8 ? " lab-dashed" : ""}`, points }, lines);
+      legend.append(h("li", {}, [h("span", { class: `lab-swatch lab-c${c % 8}`, "aria-hidden": "true" }),
+        h("span", { text: state.labels[c] ?? String(c + 1) })]));
+    }
+    const entropyPoints = temps.map((temp, i) => `${xOf(temp).toFixed(1)},${yH(last.entropy[i]).toFixed(1)}`).join(" ");
+    s("polyline", { class: "lab-line lab-line-entropy", points: entropyPoints }, lines);
+    legend.append(h("li", {}, [h("span", { class: "lab-swatch lab-swatch-entropy", "aria-hidden": "true" }),
+      tr(h("span"), "lab.curves.entropy")]));
+
+    const current = state.t;
+    const x = current > 0 ? xOf(current) : PAD.left;
+    s("line", { class: "lab-marker", x1: x, x2: x, y1: PAD.top, y2: PAD.top + ih }, marker);
+    s("text", { class: "lab-tick lab-marker-text", x: Math.min(Math.max(x, PAD.left + 20), PAD.left + iw - 20),
+      y: PAD.top - 3, "text-anchor": "middle", text: current > 0 ? `T = ${num(current, 2)}` : t("lab.curves.hard") }, marker);
+    const row = temps.indexOf(current);
+    if (row >= 0) {
+      for (let c = 0; c < k; c += 1) {
+        s("circle", { class: `lab-dot lab-c${c % 8}`, cx: x, cy: yOf(last.probabilities[row][c]), r: 3.5 }, marker);
+      }
+      summary.textContent = fill("lab.curves.summary", {
+        t: num(current, 2), h: num(last.entropy[row], 3), max: num(hmax, 3),
+        top: state.labels[last.probabilities[row].indexOf(Math.max(...last.probabilities[row]))] ?? "",
+        p: num(Math.max(...last.probabilities[row]), 3),
+      });
+    } else {
+      summary.textContent = t("lab.curves.summaryHard");
+    }
+    chart.setAttribute("aria-label", t("lab.curves.chartLabel"));
+    chart.setAttribute("aria-valuenow", String(current > 0 ? clampT(current) : T_MIN));
+    chart.setAttribute("aria-valuetext", current > 0 ? `T = ${num(current, 2)}` : t("lab.curves.hard"));
+    drawTable(temps, k, row);
+  }
+
+  function drawTable(temps, k, row) {
+    clear(table);
+    table.append(tr(h("caption"), "lab.curves.tableCaption"));
+    const head = h("tr", {}, [h("th", { scope: "col", text: "T" })]);
+    for (let c = 0; c < k; c += 1) head.append(h("th", { scope: "col", text: state.labels[c] ?? String(c + 1) }));
+    head.append(tr(h("th", { scope: "col" }), "lab.curves.entropy"));
+    const body = h("tbody");
+    temps.forEach((temp, i) => {
+      if (!NICE.includes(temp) && i !== row) return;
+      const tr_ = h("tr", i === row ? { class: "lab-current" } : {}, [h("th", { scope: "row", text: num(temp, 2) })]);
+      last.probabilities[i].forEach((p) => tr_.append(h("td", { text: num(p, 3) })));
+      tr_.append(h("td", { text: num(last.entropy[i], 3) }));
+      body.append(tr_);
+    });
+    table.append(h("thead", {}, [head]), body);
+  }
+
+  return {
+    update(next) {
+      state = next;
+      runner.run({ logits: state.logits, temperatures: grid(state.t) });
+      draw();
+    },
+    relabel() {
+      drawAxes();
+      draw();
+    },
+    chart: () => chart,
+    title: () => t("lab.curves.title"),
+    numbers: () => last,
+  };
+}
