@@ -33,7 +33,9 @@ export function createBars(root) {
     const fill = el("span", { className: "fill" });
     track.append(fill);
     const value = el("span", { className: "value" });
-    soft.append(track, value);
+    const cell = el("span", { className: "bar-cell" });
+    cell.append(track, value);
+    soft.append(cell);
     const hard = el("td", { className: "hard-col" });
     const htrack = el("span", { className: "track small" });
     const hfill = el("span", { className: "fill hard" });
