@@ -17,7 +17,8 @@ precomputed headers and wraps ``receive``):
   Work after the body is bounded by the request limits.
 
 An unhandled exception is logged here with the request id, and the client gets
-a 500 in the API's error format carrying the same id.
+a 500 in the API's error format carrying the same id. A client that disconnects
+before its body is read is no error (no traceback in the log).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import os
 import re
 from urllib.parse import parse_qsl
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import error_response
@@ -106,6 +108,10 @@ class SecurityMiddleware:
 
         try:
             await self.app(scope, self._bounded(receive), send_with_headers)
+        except ClientDisconnect:  # gone before its body was read: nobody to answer
+            logger.info(
+                "client left: %s %s request_id=%s", scope["method"], scope["path"], request_id
+            )
         except _BodyTimeout:
             logger.warning(
                 "request body not received within %ss: %s %s request_id=%s",

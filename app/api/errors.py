@@ -96,6 +96,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # Documented on every POST route, so clients (and schemathesis) know them.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    408: {"model": ErrorResponse, "description": "The body did not arrive in time"},
     413: {"model": ErrorResponse, "description": "Body or number of values over the limits"},
     415: {"model": ErrorResponse, "description": "Content-Type is not application/json"},
     422: {
