@@ -1,4 +1,5 @@
 """The explorer page at / in a real browser (issue 3): numbers, controls, URL, language."""
+# ruff: noqa: RUF001  (Russian text and math signs are what the page shows)
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def test_preset_buttons_replace_the_state(open_page, watch):
     expect(page.get_by_label("Temperature T, exact value")).to_have_value("1")
     page.get_by_role("button", name="What to eat?").click()
     expect(page.locator(SOFT)).to_have_text(["87.6 %", "11.8 %", "0.6 %"])
-    expect(page.get_by_role("button", name="What to eat?")).to_have_attribute("aria-pressed", "true")
+    food = page.get_by_role("button", name="What to eat?")
+    expect(food).to_have_attribute("aria-pressed", "true")
     expect(page).to_have_url(re.compile(r"labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en$"))
     watch.assert_clean()
 
@@ -189,7 +191,9 @@ def test_language_switch(open_page, page, watch):
     assert "Softmax Explorer" in page.title() and "вероятност" in page.title()
     # Every data-i18n element got a Russian text (no English left behind).
     left = page.eval_on_selector_all(
-        "[data-i18n]", "els => els.filter(e => /[a-z]{4,}/.test(e.textContent) && !/[а-я]/i.test(e.textContent)).map(e => e.dataset.i18n)"
+        "[data-i18n]",
+        """els => els.filter(e => /[a-z]{4,}/.test(e.textContent) && !/[а-я]/i.test(e.textContent))
+                    .map(e => e.dataset.i18n)""",
     )
     assert set(left) <= {"title", "steps.z"}, left
     page.get_by_role("button", name="English").click()
@@ -315,7 +319,8 @@ def test_first_load_is_small_and_local(open_page, page, watch):
     open_page()
     page.wait_for_load_state("networkidle")
     sizes = page.evaluate(
-        """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+        """() => performance.getEntriesByType('navigation')
+              .concat(performance.getEntriesByType('resource'))
               .map(e => [new URL(e.name).pathname, e.encodedBodySize || 0])"""
     )
     own = {path: size for path, size in sizes if "lab" not in path and path not in LAB_API}

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 # The lab section (issue 4) has its own accessibility tests.
 CONTEXT = {"exclude": [["#lab"]]}
+FOCUSED_NAME = "(e => e.getAttribute('aria-label') || e.textContent)(document.activeElement)"
 
 
 @pytest.mark.parametrize(
@@ -41,7 +42,7 @@ def test_keyboard_reaches_every_control(open_page, page):
     seen = set()
     for _ in range(60):
         page.keyboard.press("Tab")
-        seen.add(page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.textContent"))
+        seen.add(page.evaluate(FOCUSED_NAME))
     for expected in ("pizza logit", "salad logit, exact value", "Remove salad", "+ Add a class",
                      "Temperature T (log scale)", "T = 0 (hard max)", "What to eat?", "Русский"):
         assert expected in seen, (expected, seen)

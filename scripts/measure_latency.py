@@ -1,0 +1,126 @@
+"""Slider-to-paint latency of the explorer page, in headless Chromium.
+
+Starts the app with uvicorn on a free port, drags the "pizza logit" slider with real
+mouse events 100 times (one small move each, 60 ms apart), and for every move measures
+from the input event's timestamp to the end of the frame that paints the new bar: a
+MutationObserver sees the bar change (inside the page's requestAnimationFrame render),
+then a MessageChannel task runs right after that frame's paint.
+
+    python scripts/measure_latency.py [--drags 100] [--url http://127.0.0.1:8000/]
+
+Prints the median, 95th percentile, mean and maximum in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+PROBE = """() => {
+  window.__latencies = [];
+  let t0 = null;
+  const slider = document.querySelector('input[aria-label="pizza logit"]');
+  slider.addEventListener('input', (e) => { t0 = e.timeStamp; }, true);
+  const row = document.querySelector('#bars tbody tr');
+  new MutationObserver(() => {
+    if (t0 === null) return;
+    const start = t0;
+    t0 = null;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
+    channel.port2.postMessage(0);
+  }).observe(row, { subtree: true, childList: true, characterData: true, attributes: true,
+                    attributeFilter: ['style'] });
+}"""
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
+         "--log-level", "warning"],
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(base + "healthz", timeout=1):
+                return proc, base
+        except OSError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError("the server did not start")
+
+
+def measure(base: str, drags: int, lab: bool = True) -> list[float]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        if not lab:  # the page alone: the lab's module is replaced by an empty one
+            page.route("**/static/js/lab/main.js", lambda r: r.fulfill(
+                body="", content_type="text/javascript"))
+        page.goto(base + "?labels=pizza,burger,salad&logits=0,2,-1&t=1&lang=en")
+        page.wait_for_selector("body[data-ready='1']")
+        page.evaluate(PROBE)
+        box = page.locator('input[aria-label="pizza logit"]').bounding_box()
+        y = box["y"] + box["height"] / 2
+        x = box["x"] + box["width"] / 2  # logit 0 sits in the middle
+        page.mouse.move(x, y)
+        page.mouse.down()
+        step = max(2.0, box["width"] / 100)
+        for i in range(drags):
+            direction = 1 if (i // 10) % 2 == 0 else -1  # back and forth, 10 steps each way
+            x += direction * step
+            page.mouse.move(x, y)
+            page.wait_for_timeout(60)
+        page.mouse.up()
+        page.wait_for_timeout(200)
+        values = page.evaluate("window.__latencies")
+        browser.close()
+    return values
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drags", type=int, default=100)
+    parser.add_argument("--url", help="use a running server instead of starting one")
+    parser.add_argument("--no-lab", action="store_true", help="measure without the learning lab")
+    args = parser.parse_args()
+    proc = None
+    base = args.url
+    if not base:
+        proc, base = start_server()
+    try:
+        values = measure(base, args.drags, lab=not args.no_lab)
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=10)
+    if not values:
+        sys.exit("no paints were measured")
+    values.sort()
+    p95 = values[min(len(values) - 1, round(0.95 * len(values)) - 1)]
+    print(f"slider-to-paint over {len(values)} drags (of {args.drags} moves): "
+          f"median {statistics.median(values):.1f} ms, p95 {p95:.1f} ms, "
+          f"mean {statistics.fmean(values):.1f} ms, max {values[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
