@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from app.paths import STATIC_DIR, TEMPLATES_DIR
+from app.presets import PRESETS
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
@@ -55,5 +56,8 @@ async def index(request: Request) -> HTMLResponse:
         "lab_js": (STATIC_DIR / "js" / "lab" / "main.js").is_file(),
         "lab_css": (STATIC_DIR / "css" / "lab.css").is_file(),
         "embed": request.query_params.get("embed") in ("1", "true"),
+        # Titles only, so the example buttons are there at first paint; their data
+        # (labels and logits) comes from GET /api/presets like every other number.
+        "presets": [{"id": p["id"], "title": p["title"][lang]} for p in PRESETS],
     }
     return templates.TemplateResponse(request, "index.html", context)

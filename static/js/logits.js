@@ -18,7 +18,11 @@ function el(tag, props = {}) {
 export function createLogits(root, handlers) {
   const list = el("ol", { className: "logit-list" });
   const add = el("button", { type: "button", className: "btn add" });
-  add.addEventListener("click", () => handlers.onAdd());
+  let focusNew = false;
+  add.addEventListener("click", () => {
+    focusNew = true;
+    handlers.onAdd();
+  });
   root.replaceChildren(list, add);
   const rows = [];
 
@@ -83,6 +87,11 @@ export function createLogits(root, handlers) {
     }
     while (rows.length > k) rows.pop().li.remove();
     rows.forEach((row, i) => sync(row, state, i, force));
+    if (focusNew) {
+      focusNew = false;
+      rows[k - 1].name.focus();
+      rows[k - 1].name.select();
+    }
     add.disabled = k >= MAX_K;
     add.textContent = t("logits.add");
   }

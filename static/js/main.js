@@ -119,7 +119,7 @@ function showStatus(info) {
 }
 
 let firstRender = true;
-store.subscribe((state, result, info) => {
+function render(state, result, info) {
   if (state.lang !== getLanguage() || firstRender) applyLanguage(state.lang);
   if (firstRender || info.changed.has("hide") || info.changed.has("embed")) applyPanels(state);
   firstRender = false;
@@ -133,4 +133,8 @@ store.subscribe((state, result, info) => {
   steps.update(state, result, info.request);
   showStatus(info);
   if (result) document.body.dataset.ready = "1";
-});
+}
+
+// Build every widget's rows now (numbers follow with the first answer), then follow the store.
+render(store.get(), null, { status: "pending", message: "", request: null, changed: new Set() });
+store.subscribe(render);

@@ -14,11 +14,21 @@ export function createPresets(root, description, { onPick }) {
   let last = null;
   let failed = false;
 
+  // The buttons come rendered by the server (titles only); clicks wait for the data.
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-preset]");
+    const preset = button && presets.find((p) => p.id === button.dataset.preset);
+    if (preset) onPick(preset);
+  });
+
   function build() {
+    const existing = new Map([...root.querySelectorAll("button[data-preset]")].map((b) => [b.dataset.preset, b]));
     buttons = presets.map((preset) => {
-      const b = Object.assign(document.createElement("button"), { type: "button", className: "btn preset" });
-      b.dataset.preset = preset.id;
-      b.addEventListener("click", () => onPick(preset));
+      let b = existing.get(preset.id);
+      if (!b) {
+        b = Object.assign(document.createElement("button"), { type: "button", className: "btn preset" });
+        b.dataset.preset = preset.id;
+      }
       return b;
     });
     root.replaceChildren(...buttons);
