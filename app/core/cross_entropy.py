@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from app.core import _kernels
 from app.core._checks import CoreInputError, as_logits, as_temperature
 from app.core.softmax import _shifted
 
@@ -49,12 +50,14 @@ def _effective_targets(
     logits_ndim: int,
     weight: NDArray[np.float64] | None,
     eps: float,
-) -> tuple[NDArray[np.float64], float]:
-    """Per-class loss coefficients ``q`` (shape of `z`) and the mean's denominator.
+) -> tuple[NDArray[np.float64] | NDArray[np.intp], float]:
+    """The target as class indices (shape (N,)) or as dense coefficients ``q``.
 
     Every variant of the loss is ``-sum_c q[n, c] * log p[n, c]`` per row. As in
-    torch, a target with the logits' number of dimensions holds probabilities;
-    one with a dimension less holds class indices.
+    torch, a target with the logits' number of dimensions holds probabilities,
+    returned as ``q`` (shape of `z`); one with a dimension less holds class
+    indices, returned as they are (``q`` is then implicit, see `_kernels`).
+    The second value is the mean's denominator.
     """
     n_rows, k = z.shape
     try:
@@ -70,7 +73,7 @@ def _effective_targets(
             )
         return _probability_targets(y.reshape(n_rows, k), k, w, eps)
     if y.ndim == logits_ndim - 1:
-        return _index_targets(y, n_rows, k, w, eps, weighted=weight is not None)
+        return _index_targets(y, n_rows, k, weight)
     raise CoreInputError(
         "target",
         "must be a class index (or one per row) or probabilities shaped like the logits",
@@ -89,7 +92,7 @@ def _probability_targets(y, k, w, eps):
     return q, float(y.shape[0])
 
 
-def _index_targets(y, n_rows, k, w, eps, *, weighted):
+def _index_targets(y, n_rows, k, weight):
     y = y.reshape(-1)
     if y.shape[0] != n_rows:
         raise CoreInputError("target", f"expected {n_rows} class indices, got {y.shape[0]}")
@@ -98,11 +101,31 @@ def _index_targets(y, n_rows, k, w, eps, *, weighted):
     if (y < 0).any() or (y >= k).any():
         raise CoreInputError("target", f"class indices must be in [0, {k - 1}]")
     idx = y.astype(np.intp)
+    denominator = float(weight[idx].sum()) if weight is not None else float(n_rows)
+    return idx, denominator
+
+
+def _dense_targets(idx, k, w, eps):
+    """``q`` of class-index targets as a dense array (the straightforward path)."""
+    n_rows = idx.shape[0]
+    w = np.ones(k) if w is None else w
     q = np.broadcast_to(w * (eps / k), (n_rows, k)).copy()
-    rows = np.arange(n_rows)
-    q[rows, idx] += (1.0 - eps) * w[idx]
-    denominator = float(w[idx].sum()) if weighted else float(n_rows)
-    return q, denominator
+    q[np.arange(n_rows), idx] += (1.0 - eps) * w[idx]
+    return q
+
+
+def _dense_loss_and_gradient(z2, t, q):
+    """Row losses, probabilities and unscaled gradient for dense ``q``."""
+    s = _shifted(z2, t)
+    p = s.copy()
+    total = _kernels.exp_normalize(p)  # as softmax() does it: the two agree to the bit
+    logp = s - np.log(total)
+    # q = 0 where log p = -inf contributes 0, not 0 * inf = nan (nor a warning).
+    terms = np.zeros_like(logp)
+    np.multiply(q, logp, out=terms, where=q > 0)
+    row_loss = -terms.sum(axis=-1)
+    grad = p * q.sum(axis=-1, keepdims=True) - q
+    return row_loss, p, grad
 
 
 def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
@@ -187,23 +210,26 @@ def cross_entropy(
             "weight", "the target classes' weights sum to 0, so the mean is undefined"
         )
 
-    s = _shifted(z2, t)
-    e = np.exp(s)
-    total = e.sum(axis=-1, keepdims=True)
-    p = e / total  # exactly as softmax() computes it, so the two agree to the bit
-    logp = s - np.log(total)
-    # q = 0 where log p = -inf contributes 0, not 0 * inf = nan.
-    row_loss = -np.where(q > 0, q * logp, 0.0).sum(axis=-1)
-    grad = p * q.sum(axis=-1, keepdims=True) - q
     scale = 1.0 / t
     if reduction == "mean":
-        loss = row_loss.sum() / denominator
         scale /= denominator
+    row_loss = None
+    if q.ndim == 1:  # class indices: the blocked kernel, with no dense q
+        # Overflow in the shift gives -inf (exact); 0 * inf gives NaN, which
+        # sends the call down the straightforward path below.
+        with np.errstate(over="ignore", invalid="ignore"):
+            p, grad, row_loss = _kernels.cross_entropy_index_rows(z2, t, q, w, eps, scale)
+        if np.isnan(row_loss).any():
+            row_loss, q = None, _dense_targets(q, z2.shape[1], w, eps)
+    if row_loss is None:
+        row_loss, p, grad = _dense_loss_and_gradient(z2, t, q)
+        grad *= scale
+    if reduction == "mean":
+        loss = row_loss.sum() / denominator
     elif reduction == "sum":
         loss = row_loss.sum()
     else:
         loss = row_loss if z.ndim == 2 else row_loss[0]
-    grad *= scale
     return CrossEntropyResult(
         loss=np.asarray(loss, dtype=np.float64),
         probabilities=p.reshape(z.shape),

@@ -1,0 +1,168 @@
+"""Row-blocked, in-place kernels behind softmax, log_softmax and cross_entropy.
+
+Why blocks: numpy applies one operation to the whole array at a time, so the
+straightforward softmax of a (64, 32000) array walks through all of it five
+times (max, subtract, exp, sum, divide) and allocates temporaries the size of
+the input. Here the rows are taken in blocks of about ``BLOCK_BYTES``: a block
+stays in the L2 cache from the max to the final scaling, and every step writes
+into the one output buffer, so the only extra memory is the output itself
+(plus, for log-softmax, one block of scratch).
+
+The kernels also check that the input is finite, which costs next to nothing
+here (see `shift_into`); they return None if it is not, and the caller raises
+the usual error. The callers check the rest (2-D, T > 0). Arrays keep their
+dtype (float64 or float32).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+
+# 256 KB of input plus as much output: well inside a 1 MB L2, and big enough
+# that numpy's per-call overhead (about 1 us for each of the ~6 calls a block
+# makes) stays small next to the arithmetic. Measured in benchmarks/bench_core.py.
+BLOCK_BYTES = 256 * 1024
+# Rows at least this long are scaled by the reciprocal of their sum (see exp_normalize).
+RECIPROCAL_FROM = 1024
+
+
+def row_blocks(z: NDArray) -> list[slice]:
+    """Slices of whole rows of `z` (2-D), each about ``BLOCK_BYTES`` of input."""
+    n_rows, n_cols = z.shape
+    step = max(1, BLOCK_BYTES // max(1, n_cols * z.itemsize))
+    if step >= n_rows:
+        return [slice(None)]
+    return [slice(i, i + step) for i in range(0, n_rows, step)]
+
+
+def shift_into(zb: NDArray, t: float, out: NDArray) -> bool:
+    """``out = (zb - max zb) / t`` row-wise; False if `zb` is not all finite.
+
+    The shift comes first, so ``exp`` cannot overflow.
+    """
+    m = np.maximum.reduce(zb, axis=-1, keepdims=True)
+    # NaN propagates through max and min, +inf shows in the max and -inf in
+    # the min: with the max needed anyway, one min over the block (in cache)
+    # replaces isfinite(z).all(), its bool temporary and a pass through memory.
+    lo = float(np.minimum.reduce(zb, axis=None))
+    hi = m.item() if m.size == 1 else float(np.maximum.reduce(m, axis=None))
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return False
+    span = hi - lo  # Python floats: inf, not a warning, if it overflows
+    if math.isinf(span):
+        # Logits more than 1.8e308 apart: z - m itself would overflow, and a
+        # large T could bring it back into range. Halving first is exact; what
+        # still overflows (tiny T) is below -1.8e308, and -inf is its exact
+        # limit (exp gives 0).
+        with np.errstate(over="ignore"):
+            np.multiply(zb, 0.5, out=out)
+            out -= m * 0.5
+            out /= t
+            out *= 2.0
+        return True
+    np.subtract(zb, m, out=out)
+    if t != 1.0:
+        # A true division: 1 / t overflows for t < 5.6e-309. errstate costs
+        # about a microsecond, so it is entered only when a quotient can pass
+        # -1.8e308 (-inf is then the exact limit).
+        if math.isinf(span / t):
+            with np.errstate(over="ignore"):
+                np.divide(out, t, out=out)
+        else:
+            np.divide(out, t, out=out)
+    return True
+
+
+def exp_normalize(ob: NDArray) -> NDArray:
+    """Turn shifted rows `ob` into probabilities in place; return the row sums."""
+    np.exp(ob, out=ob)
+    total = np.add.reduce(ob, axis=-1, keepdims=True)  # >= 1: the max is exp(0)
+    if ob.shape[-1] < RECIPROCAL_FROM:
+        # Short rows: one division is one numpy call, as cheap as it gets, and
+        # gives exactly the textbook e / sum(e) (the README's figures).
+        np.divide(ob, total, out=ob)
+    else:
+        # Long rows: a division per row and a multiplication per entry save
+        # about 12% of the whole softmax; the result is within an ulp.
+        np.multiply(ob, 1.0 / total, out=ob)
+    return total
+
+
+def softmax_rows(z: NDArray, t: float) -> NDArray | None:
+    """Softmax of each row of `z` (2-D) at temperature ``t > 0``; None if not finite."""
+    out = np.empty_like(z)
+    for b in row_blocks(z):
+        ob = out[b]
+        if not shift_into(z[b], t, ob):
+            return None
+        exp_normalize(ob)
+    return out
+
+
+def log_softmax_rows(z: NDArray, t: float) -> NDArray | None:
+    """Log-softmax of each row of `z` (2-D) at temperature ``t > 0``; None if not finite."""
+    out = np.empty_like(z)
+    blocks = row_blocks(z)
+    scratch = np.empty_like(z[blocks[0]])
+    for b in blocks:
+        ob = out[b]
+        if not shift_into(z[b], t, ob):
+            return None
+        e = scratch[: ob.shape[0]]
+        np.exp(ob, out=e)
+        log_total = np.log(np.add.reduce(e, axis=-1, keepdims=True))
+        np.subtract(ob, log_total, out=ob)
+    return out
+
+
+def cross_entropy_index_rows(
+    z: NDArray[np.float64],
+    t: float,
+    idx: NDArray[np.intp],
+    weight: NDArray[np.float64] | None,
+    eps: float,
+    scale: float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Probabilities, ``scale`` x gradient and row losses for class-index targets.
+
+    The target row is ``q = w * eps / K + (1 - eps) * w[y] * onehot(y)`` (w = 1
+    without weights), never built as a dense array. With ``s = (z - max z) / T``
+    and ``L = log sum exp s``:
+
+    - row loss ``-q . (s - L) = (1 - eps) w[y] (L - s[y]) + eps / K (sum(w) L - w . s)``
+    - gradient ``p * sum(q) - q``, times `scale` (1 / T, and 1 / the mean's denominator).
+
+    A row loss is NaN only where a zero weight meets ``s = -inf`` (logits about
+    1e308 apart); the caller recomputes those cases the straightforward way.
+    """
+    n_rows, k = z.shape
+    w_y = np.ones(n_rows) if weight is None else weight[idx]
+    sum_w = float(k) if weight is None else float(weight.sum())
+    coef = (((1.0 - eps) * w_y + (eps / k) * sum_w) * scale)[:, None]  # sum(q) * scale
+    probs = np.empty_like(z)
+    grad = np.empty_like(z)
+    picked = np.empty(n_rows)
+    totals = np.empty(n_rows)
+    smooth = np.empty(n_rows)
+    for b in row_blocks(z):
+        pb, gb, yb = probs[b], grad[b], idx[b]
+        shift_into(z[b], t, pb)  # z is checked by the caller
+        picked[b] = pb[np.arange(pb.shape[0]), yb]  # s[y], before exp overwrites it
+        if eps > 0:
+            # einsum rather than pb @ weight: no BLAS (and its threads) in the core.
+            smooth[b] = (
+                np.add.reduce(pb, axis=-1) if weight is None else np.einsum("ij,j->i", pb, weight)
+            )
+        totals[b] = exp_normalize(pb)[:, 0]
+        np.multiply(pb, coef[b], out=gb)
+        if eps > 0:
+            gb -= (eps / k * scale) * (1.0 if weight is None else weight)
+    log_total = np.log(totals)
+    loss = (1.0 - eps) * w_y * (log_total - picked)
+    if eps > 0:
+        loss += (eps / k) * (sum_w * log_total - smooth)
+    grad[np.arange(n_rows), idx] -= (1.0 - eps) * w_y * scale
+    return probs, grad, loss
