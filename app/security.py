@@ -27,6 +27,7 @@ import asyncio
 import logging
 import os
 import re
+import time
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect
@@ -106,8 +107,9 @@ class SecurityMiddleware:
                 message["headers"] = [*message.get("headers", ()), *headers]
             await send(message)
 
+        deadline = _BodyDeadline(receive, self.body_timeout)
         try:
-            await self.app(scope, self._bounded(receive), send_with_headers)
+            await self.app(scope, deadline.receive, send_with_headers)
         except ClientDisconnect:  # gone before its body was read: nobody to answer
             logger.info(
                 "client left: %s %s request_id=%s", scope["method"], scope["path"], request_id
@@ -129,26 +131,68 @@ class SecurityMiddleware:
             if not started:
                 item = {"loc": [], "msg": "internal server error", "type": "internal_error"}
                 await error_response(500, [item])(scope, receive, send_with_headers)
+        finally:
+            deadline.close()
 
-    def _bounded(self, receive: Receive) -> Receive:
-        """`receive`, but the whole body must arrive before the deadline."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.body_timeout
-        done = False
 
-        async def bounded_receive() -> Message:
-            nonlocal done
-            if done:  # body complete: later calls wait for a disconnect, unbounded
-                return await receive()
-            try:
-                async with asyncio.timeout_at(deadline):
-                    message = await receive()
-            except TimeoutError:
+class _BodyDeadline:
+    """`receive`, but the whole body must arrive within `seconds` of the request's start.
+
+    One timer per request, made only when the app first asks for the body and
+    usually cancelled at once, as a small body is there already: cheaper than a
+    timeout context around every ``receive``.
+    """
+
+    __slots__ = (
+        "_done",
+        "_expired",
+        "_receive",
+        "_seconds",
+        "_start",
+        "_task",
+        "_timer",
+        "_waiting",
+    )
+
+    def __init__(self, receive: Receive, seconds: float) -> None:
+        self._receive = receive
+        self._start = time.monotonic()
+        self._seconds = seconds
+        self._timer: asyncio.TimerHandle | None = None
+        self._task: asyncio.Task | None = None
+        self._done = self._waiting = self._expired = False
+
+    async def receive(self) -> Message:
+        if self._done:  # body complete: later calls wait for a disconnect, unbounded
+            return await self._receive()
+        if self._expired:
+            raise _BodyTimeout
+        if self._timer is None:
+            self._task = asyncio.current_task()
+            left = self._seconds - (time.monotonic() - self._start)
+            self._timer = asyncio.get_running_loop().call_later(left, self._expire)
+        self._waiting = True
+        try:
+            message = await self._receive()
+        except asyncio.CancelledError:
+            if self._expired and self._task is not None and self._task.uncancel() == 0:
                 raise _BodyTimeout from None
-            done = message["type"] != "http.request" or not message.get("more_body", False)
-            return message
+            raise
+        finally:
+            self._waiting = False
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            self._done = True
+            self._timer.cancel()
+        return message
 
-        return bounded_receive
+    def _expire(self) -> None:
+        self._expired = True
+        if self._waiting and self._task is not None:
+            self._task.cancel()
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
 
 
 def _request_id(scope: Scope) -> str:
