@@ -85,7 +85,10 @@ BAD_HTTP = {
     "bad content-length": b"POST /api/softmax HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
     # Valid, and answered: uvicorn's httptools parser sets no limit on headers (uvicorn
     # issue 157); a proxy in front, or h11, is what bounds them.
-    "huge header": b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n",
+    "huge header": (
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: %s\r\n\r\n"
+        % (b"a" * 200_000)
+    ),
     "truncated body": (
         b"POST /api/softmax HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
         b'Content-Length: 1000\r\n\r\n{"logits": [1,'
@@ -94,7 +97,7 @@ BAD_HTTP = {
         b"POST /api/softmax HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
         b"Transfer-Encoding: chunked\r\n\r\nzz\r\n"
     ),
-    "long url": b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    "long url": b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     "HTTP/2 preface": b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
 }
 
