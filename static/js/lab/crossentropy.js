@@ -100,7 +100,12 @@ export function createCrossEntropy(root, { store, onResult }) {
   select.addEventListener("change", () => {
     if (select.value === "custom") {
       customRow.hidden = false;
-      if (!customInput.value && last) customInput.value = last.data.probabilities.map((p) => p.toFixed(2)).join(", ");
+      // start from the one-hot target of the class chosen so far
+      if (!customInput.value && state) {
+        const k = state.logits.length;
+        const index = Number.isInteger(state.target) && state.target < k ? state.target : 0;
+        customInput.value = state.logits.map((_, i) => (i === index ? "1" : "0")).join(state.lang === "ru" ? "; " : ", ");
+      }
       readCustom();
       request();
     } else {
@@ -139,8 +144,7 @@ export function createCrossEntropy(root, { store, onResult }) {
       message.textContent = t("lab.xent.badCustom");
       return;
     }
-    results.classList.add("lab-stale");
-    runner.run(body);
+    if (runner.run(body)) results.classList.add("lab-stale");
   }
 
   function syncLabels() {

@@ -40,9 +40,14 @@ function start(root) {
   });
 
   // Panels (data-panel="lab", "cross-entropy", ...) are hidden by ?hide= in the page's main.js.
-  store.subscribe((state, result) => {
+  const render = (state, result) => {
     for (const widget of widgets) widget.update(state, result);
-  });
+  };
+  store.subscribe(render);
+  // This module may load after the page's first render: start from what is there now.
+  const now = store.get();
+  const shown = store.result();
+  render(now, shown && shown.probabilities.length === now.logits.length ? shown : null);
   onLanguageChange(() => {
     retranslate(root);
     for (const widget of widgets) widget.relabel();

@@ -6,7 +6,8 @@ import { postJSON } from "../api.js";
  * A runner for `path`. `run(body)` sends now, or, while a request is in flight, keeps
  * `body` as the one pending request (replacing an older pending one). An answer is
  * delivered only if no newer body is waiting: it would be stale.
- * Identical consecutive bodies are sent once (`force` sends anyway).
+ * Identical consecutive bodies are sent once (`force` sends anyway); run() says whether
+ * it sent (or queued) anything.
  */
 export function makeRunner(path, { onData, onError, onBusy = () => {} }) {
   let inFlight = false;
@@ -42,10 +43,11 @@ export function makeRunner(path, { onData, onError, onBusy = () => {} }) {
   return {
     run(body, { force = false } = {}) {
       const key = JSON.stringify(body);
-      if (!force && key === lastKey) return;
+      if (!force && key === lastKey) return false;
       lastKey = key;
       if (inFlight) pending = body;
       else send(body);
+      return true;
     },
     /** Forget the last body so that the next run() sends even if unchanged. */
     reset() {

@@ -1,0 +1,298 @@
+"""Browser tests for the learning lab (templates/_lab.html, static/js/lab/).
+
+Every number the lab shows comes from the API, so the expected values here are
+either asked from the same API or written out from the issue (food example).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+FOOD = "?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en"
+
+
+def number(text: str) -> float:
+    """Read a number as the lab prints it (real minus sign, optional plus)."""
+    return float(text.strip().replace("\u2212", "-").replace("+", "").replace(",", "."))
+
+
+def lab_ready(page) -> None:
+    expect(page.get_by_test_id("lab-loss")).not_to_have_text("")
+
+
+def shown_loss(page) -> float:
+    return number(page.get_by_test_id("lab-loss").inner_text())
+
+
+def counts(page) -> list[int]:
+    return [int(c) for c in page.get_by_test_id("lab-count").all_inner_texts()]
+
+
+def url_params(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def api(page, server: str, path: str, body: dict) -> dict:
+    response = page.request.post(server + path, data=body)
+    assert response.ok, response.text()
+    return response.json()
+
+
+def test_loss_and_gradient_match_the_api_for_the_food_example(open_page, server, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    expect(page.get_by_test_id("lab-loss")).to_have_text("0.133")
+    expect(page.get_by_test_id("lab-grad")).to_have_text(["\u22120.124", "+0.118", "+0.006"])
+    expect(page.get_by_test_id("lab-loss-formula")).to_have_text("L = \u2212ln p(pizza) = \u2212ln 0.876 = 0.133")
+    truth = api(page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 0})
+    assert shown_loss(page) == pytest.approx(truth["loss"], abs=5e-4)
+    shown = [number(g) for g in page.get_by_test_id("lab-grad").all_inner_texts()]
+    assert shown == pytest.approx(truth["gradient"], abs=5e-4)
+    watch.assert_clean()
+
+
+def test_choosing_the_true_class_and_temperature_change_the_loss(open_page, server, watch):
+    page = open_page(FOOD.replace("t=1", "t=2"))
+    lab_ready(page)
+    page.get_by_label("True class").select_option(label="salad")
+    truth = api(page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 2, "temperature": 2})
+    expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
+    expect(page.get_by_text("At T = 2.00 the gradient is (p \u2212 y) / T")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]target=2(&|$)"))
+    watch.assert_clean()
+
+
+def test_a_target_distribution_with_label_smoothing(open_page, server, watch):
+    page = open_page(FOOD + "&smoothing=0.1")
+    lab_ready(page)
+    page.get_by_label("True class").select_option("custom")
+    page.get_by_label("Target probabilities").fill("0.7, 0.2, 0.1")
+    truth = api(page, server, "api/cross-entropy",
+                {"logits": [4, 2, -1], "target": [0.7, 0.2, 0.1], "label_smoothing": 0.1})
+    expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
+    watch.assert_clean()
+
+
+def test_a_gradient_step_lowers_the_loss(open_page, server, watch):
+    page = open_page(FOOD + "&target=1&lr=1")
+    lab_ready(page)
+    before = shown_loss(page)
+    page.get_by_test_id("lab-step").click()
+    expect(page.get_by_test_id("lab-loss")).not_to_have_text(f"{before:.3f}")
+    after = shown_loss(page)
+    assert after < before
+    # the logits moved by -lr * gradient, and the URL says so
+    truth = api(page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 1})
+    expect(page).to_have_url(re.compile(r"logits="))
+    page.wait_for_function("() => !location.search.includes('logits=4,2,-1')")
+    moved = [float(x) for x in url_params(page)["logits"][0].split(",")]
+    assert moved == pytest.approx([z - g for z, g in zip([4, 2, -1], truth["gradient"], strict=True)], abs=1e-3)
+    again = api(page, server, "api/cross-entropy", {"logits": moved, "target": 1})
+    assert after == pytest.approx(again["loss"], abs=5e-4)
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_training_makes_the_loss_fall(open_page, page, watch, motion):
+    page.emulate_media(reduced_motion=motion)
+    page = open_page(FOOD + "&target=2&lr=2")
+    lab_ready(page)
+    start = shown_loss(page)
+    page.get_by_test_id("lab-train").click()
+    status = page.get_by_text(re.compile(r"After 30 steps the loss went from"))
+    expect(status).to_be_visible(timeout=20_000)
+    found = re.search(r"from (\S+) to (\S+)\.", status.inner_text())
+    first, last = number(found.group(1)), number(found.group(2))
+    assert first == pytest.approx(start, abs=5e-4)
+    assert last < first / 2
+    expect(page.get_by_test_id("lab-loss")).to_have_text(found.group(2))
+    expect(page.get_by_test_id("lab-train")).to_have_text("Train 30 steps")
+    watch.assert_clean()
+
+
+def test_hard_max_at_t_zero_is_explained_not_requested(open_page, page, watch):
+    refused = []
+    page.on("response", lambda r: refused.append(r.url) if r.status >= 400 else None)
+    page = open_page(FOOD.replace("t=1", "t=0"))
+    expect(page.get_by_test_id("lab-t0")).to_be_visible()
+    expect(page.get_by_test_id("lab-loss")).to_be_hidden()
+    expect(page.get_by_test_id("lab-hard-grad")).to_have_text("\u2202 hardmax / \u2202z = [0, 0, 0]")
+    expect(page.get_by_test_id("lab-step")).to_be_disabled()
+    assert refused == []
+    watch.assert_clean()
+
+
+def test_the_same_seed_gives_the_same_histogram(open_page, page, watch):
+    page = open_page(FOOD + "&t=2&n=500&seed=42".replace("&t=1", ""))
+    expect(page.get_by_text("500 draws with seed 42.")).to_be_visible()
+    first = counts(page)
+    assert sum(first) == 500
+    seed = page.get_by_label("Seed", exact=True)
+    seed.fill("43")
+    expect(page.get_by_text("500 draws with seed 43.")).to_be_visible()
+    other = counts(page)
+    assert sum(other) == 500 and other != first
+    seed.fill("42")
+    expect(page.get_by_text("500 draws with seed 42.")).to_be_visible()
+    assert counts(page) == first
+    page.reload()
+    expect(page.get_by_text("500 draws with seed 42.")).to_be_visible()
+    assert counts(page) == first
+    watch.assert_clean()
+
+
+def test_top_k_of_one_is_the_hard_max(open_page, server, page, watch):
+    page = open_page("?labels=a,b,c,d&logits=1,5,2,4.9&t=3&lang=en&n=200&top_k=1")
+    expect(page.get_by_text("200 draws with seed 0.")).to_be_visible()
+    hard = api(page, server, "api/softmax", {"logits": [1, 5, 2, 4.9], "temperature": 0})["hardmax"]
+    assert counts(page) == [int(200 * h) for h in hard]
+    filtered = page.locator("[data-panel=sampling] tbody tr td:nth-child(3)").all_inner_texts()
+    assert filtered == ["0.0\u00a0%", "100.0\u00a0%", "0.0\u00a0%", "0.0\u00a0%"]
+    # top-p keeps the smallest set reaching p: here the two close classes
+    page.get_by_label("Top-k").fill("")
+    page.get_by_label("Top-p").fill("0.6")
+    expect(page.locator("[data-panel=sampling] tbody tr td:nth-child(3)")).to_have_text(
+        [re.compile(r"^0\.0"), re.compile(r"^5\d\.\d"), re.compile(r"^0\.0"), re.compile(r"^4\d\.\d")])
+    watch.assert_clean()
+
+
+def test_the_stability_toggle_shows_the_overflow(open_page, watch):
+    page = open_page("?labels=a,b,c&logits=1000,999,-1000&t=1&lang=en")
+    naive = page.get_by_test_id("lab-naive")
+    expect(naive).to_be_hidden()
+    page.get_by_label("Show the naive computation").check()
+    expect(naive).to_be_visible()
+    expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("Overflow")
+    rows = naive.locator("tbody tr")
+    expect(rows.nth(0)).to_contain_text("\u221e (overflow)")
+    expect(rows.nth(0)).to_contain_text("\u221e / \u221e = NaN")
+    expect(rows.nth(2)).to_contain_text("/ \u221e = 0")
+    expect(naive.locator("tfoot")).to_contain_text("\u221e")
+    stable = page.locator("[data-panel=stability] table").nth(1)
+    expect(stable.locator("tbody tr td:last-child")).to_have_text(["0.731", "0.269", "0.000"])
+    watch.assert_clean()
+
+
+def test_the_stability_demo_button_loads_large_logits(open_page, watch):
+    page = open_page(FOOD)
+    page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
+    expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("Overflow")
+    expect(page).to_have_url(re.compile(r"[?&]logits=1000,999,-1000(&|$)"))
+    watch.assert_clean()
+
+
+def test_clicking_the_temperature_chart_sets_t(open_page, watch):
+    page = open_page(FOOD)
+    chart = page.get_by_test_id("lab-curves")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    # the x axis runs from 0.05 to 20 on a log scale between the paddings (40 and 44 of 400)
+    page.mouse.click(box["x"] + box["width"] * (40 + 0.9 * 316) / 400, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('t') !== '1'")
+    high = float(url_params(page)["t"][0])
+    assert 5 < high <= 20
+    chart.focus()
+    page.keyboard.press("Home")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '0.05'")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '0.056'")
+    expect(chart).to_have_attribute("aria-valuetext", "T = 0.06")
+    watch.assert_clean()
+
+
+def test_embed_hides_the_page_chrome(open_page, watch):
+    page = open_page(FOOD + "&embed=1")
+    lab_ready(page)
+    expect(page.locator("header.site")).to_be_hidden()
+    expect(page.locator("footer.site")).to_be_hidden()
+    expect(page.locator("#lab")).to_be_visible()
+    watch.assert_clean()
+
+
+def test_hide_hides_the_chosen_panels(open_page, watch):
+    page = open_page(FOOD + "&hide=sampling,stability")
+    lab_ready(page)
+    expect(page.locator("[data-panel=sampling]")).to_be_hidden()
+    expect(page.locator("[data-panel=stability]")).to_be_hidden()
+    for visible in ("cross-entropy", "training", "curves", "export"):
+        expect(page.locator(f"[data-panel={visible}]")).to_be_visible()
+    page = open_page(FOOD + "&hide=lab")
+    expect(page.locator("#lab")).to_be_hidden()
+    watch.assert_clean()
+
+
+def test_the_language_switch_translates_the_lab(open_page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    english = page.locator("#lab").inner_text()
+    page.get_by_role("button", name="Русский").click()
+    lab = page.locator("#lab")
+    expect(lab.locator("h2")).to_have_text("Лаборатория")
+    expect(page.get_by_test_id("lab-loss")).to_have_text("0,133")
+    expect(page.get_by_test_id("lab-loss-formula")).to_contain_text("0,876")
+    expect(page.get_by_test_id("lab-step")).to_have_text("Один шаг градиента")
+    expect(page.get_by_test_id("lab-train")).to_have_text("Обучить 30 шагов")
+    expect(lab.get_by_text("Показать числа таблицей")).to_be_visible()
+    russian = lab.inner_text()
+    # no English sentence of the lab survives the switch
+    for phrase in ("Cross-entropy", "Training by hand", "Sampling", "Numerical stability", "Learning rate",
+                   "draws with seed", "Show the naive", "Download"):
+        assert phrase in english
+        assert phrase not in russian, phrase
+    watch.assert_clean()
+
+
+def test_export_downloads_svg_png_csv_and_json(open_page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    expect(page.get_by_test_id("lab-curves").locator("polyline")).to_have_count(4)
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-svg").click()
+    svg = Path(info.value.path()).read_text(encoding="utf-8")
+    assert info.value.suggested_filename == "softmax-curves.svg"
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<polyline" in svg
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-png").click()
+    png = Path(info.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+    page.get_by_test_id("lab-export-chart").select_option("gradient")
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-csv").click()
+    rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "class,logit,target,probability,gradient"
+    assert rows[1].startswith("pizza,4,1,0.8756") and rows[-1].startswith("loss,,,,0.1328")
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-json").click()
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert data["state"]["logits"] == [4, 2, -1]
+    assert data["cross_entropy"]["response"]["loss"] == pytest.approx(0.13284523, abs=1e-8)
+    assert len(data["temperature"]["temperatures"]) == len(data["temperature"]["entropy"])
+    watch.assert_clean()
+
+
+def test_labels_in_the_lab_are_text_not_markup(open_page, page, watch):
+    page = open_page("?labels=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,b&logits=1,0&t=1&lang=en")
+    lab_ready(page)
+    expect(page.locator("[data-panel=cross-entropy] tbody th").first).to_have_text("<img src=x onerror=alert(1)>")
+    expect(page.locator("[data-panel=sampling] tbody th").first).to_have_text("<img src=x onerror=alert(1)>")
+    assert page.locator("#lab img").count() == 0
+    watch.assert_clean()
+
+
+def test_the_lab_has_no_axe_violations(open_page, watch):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.get_by_label("Show the naive computation").check()
+    page.locator("#lab details summary").click()
+    expect(page.get_by_text("1000 draws with seed 0.")).to_be_visible()
+    result = Axe().run(page, context="#lab")
+    assert result.violations_count == 0, result.generate_report()
+    watch.assert_clean()
