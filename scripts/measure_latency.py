@@ -1,7 +1,7 @@
 """Slider-to-paint latency of the explorer page, in headless Chromium.
 
 Starts the app with uvicorn on a free port, drags the "pizza logit" slider with real
-mouse events 100 times (one small move each, 60 ms apart), and for every move measures
+mouse events 100 times (one sweep from -10 to 10, 60 ms apart), and for every move measures
 from the input event's timestamp to the end of the frame that paints the new bar: a
 MutationObserver sees the bar change (inside the page's requestAnimationFrame render),
 then a MessageChannel task runs right after that frame's paint.
@@ -81,13 +81,15 @@ def measure(base: str, drags: int, lab: bool = True) -> list[float]:
         page.evaluate(PROBE)
         box = page.locator('input[aria-label="pizza logit"]').bounding_box()
         y = box["y"] + box["height"] / 2
-        x = box["x"] + box["width"] / 2  # logit 0 sits in the middle
+        # One sweep from the left end to the right: every move lands on a new value, so
+        # nothing is painted from answers fetched on an earlier pass.
+        x = box["x"] + 4
         page.mouse.move(x, y)
         page.mouse.down()
-        step = max(2.0, box["width"] / 100)
-        for i in range(drags):
-            direction = 1 if (i // 10) % 2 == 0 else -1  # back and forth, 10 steps each way
-            x += direction * step
+        page.wait_for_timeout(300)
+        step = (box["width"] - 8) / drags
+        for _ in range(drags):
+            x += step
             page.mouse.move(x, y)
             page.wait_for_timeout(60)
         page.mouse.up()

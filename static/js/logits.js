@@ -13,7 +13,8 @@ function el(tag, props = {}) {
 
 /**
  * @param {HTMLElement} root
- * @param {{onLogit(i, x), onLabel(i, text, done), onAdd(), onRemove(i)}} handlers
+ * @param {{onLogit(i, x), onReach(i), onLabel(i, text, done), onAdd(), onRemove(i)}} handlers
+ *   onReach(i): slider i is about to move (pointer down or focus)
  */
 export function createLogits(root, handlers) {
   const list = el("ol", { className: "logit-list" });
@@ -35,6 +36,8 @@ export function createLogits(root, handlers) {
     name.addEventListener("input", () => handlers.onLabel(i, name.value, false));
     name.addEventListener("change", () => handlers.onLabel(i, name.value, true));
     slider.addEventListener("input", () => handlers.onLogit(i, Number(slider.value)));
+    slider.addEventListener("pointerdown", () => handlers.onReach(i));
+    slider.addEventListener("focus", () => handlers.onReach(i));
     number.addEventListener("input", () => {
       const x = number.valueAsNumber;
       if (Number.isFinite(x)) handlers.onLogit(i, x);

@@ -4,6 +4,7 @@ import { createEntropy } from "./entropy.js";
 import { createFormula } from "./formula.js";
 import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
 import { createLogits } from "./logits.js";
+import { neighbours } from "./prefetch.js";
 import { createPresets } from "./presets.js";
 import { store } from "./state.js";
 import { createSteps } from "./steps.js";
@@ -42,7 +43,11 @@ const presets = createPresets($("presets"), $("preset-description"), {
 });
 
 const logits = createLogits($("logits"), {
-  onLogit: (i, x) => store.set({ logits: withLogit(i, x) }),
+  onLogit(i, x) {
+    const next = withLogit(i, x);
+    store.set({ logits: next }, { ahead: neighbours(next, i) });
+  },
+  onReach: (i) => store.prefetch(neighbours(store.get().logits, i)),
   onLabel(i, text, done) {
     const labels = store.get().labels.slice();
     labels[i] = done && !text.trim() ? defaultLabel(i) : text;

@@ -4,8 +4,10 @@
 //   store.get()          the current state (read it, don't mutate it):
 //                        {labels, logits, t, lang, target, smoothing, lr, n, seed,
 //                         top_k, top_p, embed, hide}   (names as in the URL, see url.js)
-//   store.set(patch, {history})  merge, normalise, write the URL, render.
+//   store.set(patch, {history, ahead})  merge, normalise, write the URL, render.
 //                        history: "replace" (default, throttled) | "push" | "none"
+//                        ahead: logit vectors likely to come next (a slider's neighbours),
+//                        fetched in the same request so the next step paints at once
 //   store.subscribe(fn)  fn(state, result, info) after each render; returns unsubscribe.
 //                        result: the latest POST /api/softmax response, or null while a
 //                        response for the current logits and T is pending or failed.
@@ -13,12 +15,14 @@
 //                        message, request: {logits, temperature} that result belongs to,
 //                        changed: Set of state keys changed since the last render}
 //   store.result()       the latest accepted response (may belong to older input).
+//   store.prefetch(vectors)  fetch answers for likely next logit vectors when idle.
 //
 // At most one request is in flight. Newer input replaces older input that is still
 // waiting; a response is shown only if it is newer than the one on screen and has as
 // many classes as the state. When the API is down it retries by itself.
 
 import { postJSON } from "./api.js";
+import { createCache, keyOf as keyFor, rowOf } from "./prefetch.js";
 import { browserLang, normalize, parse, serialize } from "./url.js";
 
 const SLOW_MS = 1500;
@@ -42,7 +46,9 @@ function createStore() {
   let retryDelay = 1000;
   let slowTimer = 0;
 
-  const keyOf = (s) => JSON.stringify([s.logits, s.t]);
+  const keyOf = (s) => keyFor(s.logits, s.t);
+  const cache = createCache();
+  let around = []; // logit vectors to fetch ahead with the next request (same T)
 
   // URL writes are throttled: browsers refuse too many history calls while dragging.
   let urlTimer = 0;
@@ -100,25 +106,46 @@ function createStore() {
     scheduleRender();
   }
 
+  function show(mine, result, request, key) {
+    if (mine > shown.seq) shown = { seq: mine, result, request, key };
+  }
+
   function pump() {
     const key = keyOf(state);
-    if (inFlight || retryTimer || key === sentKey || key === shown.key) return;
-    const body = { logits: state.logits.slice(), temperature: state.t };
-    const mine = { key, body, seq: ++seq };
+    const request = { logits: state.logits, temperature: state.t };
+    if (key !== shown.key && cache.has(key)) {
+      show(++seq, cache.get(key), request, key);
+      setStatus("ok");
+    }
+    if (inFlight || retryTimer) return;
+    const current = key === shown.key || key === sentKey ? [] : [state.logits];
+    const ahead = around.filter((v) => v.length === state.logits.length && !cache.has(keyFor(v, state.t)));
+    if (!current.length && !ahead.length) return;
+    around = [];
+    const rows = [...current, ...ahead];
+    const body = { logits: rows.length === 1 ? rows[0] : rows, temperature: state.t };
+    const mine = { key, seq: ++seq, t: state.t };
     inFlight = mine;
-    sentKey = key;
+    if (current.length) sentKey = key;
     const controller = new AbortController();
     const abort = setTimeout(() => controller.abort(), TIMEOUT_MS);
     clearTimeout(slowTimer);
-    slowTimer = setTimeout(() => setStatus("slow"), SLOW_MS);
-    if (status !== "down" && status !== "slow") status = "pending";
+    if (current.length) {
+      slowTimer = setTimeout(() => setStatus("slow"), SLOW_MS);
+      if (status !== "down" && status !== "slow") status = "pending";
+    }
     postJSON("api/softmax", body, { signal: controller.signal })
       .then((result) => {
         retryDelay = 1000;
-        if (mine.seq > shown.seq) shown = { seq: mine.seq, result, request: body, key };
-        setStatus("ok");
+        const answers = rows.length === 1 ? [result] : rows.map((_, i) => rowOf(result, i));
+        rows.forEach((v, i) => cache.put(keyFor(v, mine.t), answers[i]));
+        if (current.length) {
+          show(mine.seq, answers[0], { logits: rows[0], temperature: mine.t }, key);
+          setStatus("ok");
+        }
       })
       .catch((err) => {
+        if (!current.length) return; // a look-ahead that failed costs nothing
         const clientError = err && err.status >= 400 && err.status < 500;
         if (clientError) {
           setStatus("invalid", err.message);
@@ -140,8 +167,9 @@ function createStore() {
       });
   }
 
-  function set(patch, { history: mode = "replace" } = {}) {
+  function set(patch, { history: mode = "replace", ahead = [] } = {}) {
     const next = normalize({ ...state, ...patch });
+    around = ahead;
     for (const k of Object.keys(next)) {
       if (JSON.stringify(next[k]) !== JSON.stringify(state[k])) changed.add(k);
     }
@@ -173,6 +201,11 @@ function createStore() {
       };
     },
     result: () => shown.result,
+    /** Fetch answers for these logit vectors (same T) ahead of need, when the line is free. */
+    prefetch(vectors) {
+      around = vectors;
+      pump();
+    },
     flushUrl,
   };
 }

@@ -245,28 +245,56 @@ def test_api_down_message_and_recovery(open_page, page, watch):
     watch.assert_clean(allow_console=("Failed to load resource", "ERR_FAILED"))
 
 
+def rows(route) -> list[list[float]]:
+    """The logit rows of a held /api/softmax request (the current input comes first)."""
+    logits = route.request.post_data_json["logits"]
+    return logits if isinstance(logits[0], list) else [logits]
+
+
 def test_one_request_in_flight_latest_input_wins(open_page, page, watch):
     open_page()
+    slider = page.get_by_label("pizza logit", exact=True)
+    slider.focus()  # fetches the slider's neighbours (3.2 .. 4.8) ahead
+    page.wait_for_load_state("networkidle")
     held = []
     page.route("**/api/softmax", lambda route: held.append(route))
-    slider = page.get_by_label("pizza logit", exact=True)
     slider.fill("5")
     page.wait_for_timeout(200)
     slider.fill("6")
     slider.fill("7")
     page.wait_for_timeout(300)
     assert len(held) == 1, "a second request was sent while one was in flight"
-    assert held[0].request.post_data_json == {"logits": [5, 2, -1], "temperature": 1}
+    assert rows(held[0])[0] == [5, 2, -1]
+    assert held[0].request.post_data_json["temperature"] == 1
     held[0].continue_()
     page.wait_for_timeout(500)
-    # The pending 6 was replaced by 7: the next request is for 7, not 6.
+    # The pending 6 was replaced by 7: the next request is for 7, and 6 was never asked.
     assert len(held) == 2
-    assert held[1].request.post_data_json == {"logits": [7, 2, -1], "temperature": 1}
+    assert rows(held[1])[0] == [7, 2, -1]
+    assert all(row[0] != 6 for route in held for row in rows(route))
     held[1].continue_()
     expect(steps_cell(page, 0, 1)).to_have_text("7")
     expect(page.locator(SOFT)).to_have_text(["99.3 %", "0.7 %", "< 0.1 %"])
     page.unroute("**/api/softmax")
     watch.assert_clean()
+
+
+def test_next_slider_step_is_already_fetched(open_page, page, watch):
+    open_page()
+    slider = page.get_by_label("burger logit", exact=True)
+    slider.focus()
+    page.wait_for_load_state("networkidle")
+    asked = []
+    page.route("**/api/softmax", lambda route: (asked.append(route), route.abort()))
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+    # burger 1.7: painted from answers the API gave ahead of time, with no round trip.
+    expect(steps_cell(page, 1, 1)).to_have_text("1.7")
+    expect(page.locator(SOFT)).to_have_text(["90.3 %", "9.1 %", "0.6 %"])
+    expect(page.locator("#api-status")).to_have_text("")
+    assert all(rows(route)[0] != [4, 1.7, -1] for route in asked)
+    page.unroute("**/api/softmax")
+    watch.assert_clean(allow_console=("Failed to load resource",))
 
 
 def test_bad_numbers_are_reported_and_input_kept(open_page, page, watch):
