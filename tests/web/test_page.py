@@ -355,3 +355,31 @@ def test_first_load_is_small_and_local(open_page, page, watch):
     assert "/static/js/main.js" in own and "/api/softmax" in own, own
     assert sum(own.values()) < 90_000, own
     watch.assert_clean()
+
+
+def test_back_button_restores_the_previous_state(open_page, page, watch):
+    open_page()
+    page.get_by_role("button", name="Tomorrow's weather").click()
+    expect_names(page, ["sunny", "rainy", "snowy"])
+    page.go_back()
+    expect_names(page, ["pizza", "burger", "salad"])
+    expect(page.locator(SOFT)).to_have_text(["87.6 %", "11.8 %", "0.6 %"])
+    watch.assert_clean()
+
+
+def test_spoken_summary_of_the_bars(open_page, page, watch):
+    open_page()
+    summary = page.locator("#bars [aria-live='polite']")
+    spoken = "pizza 87.6 %, burger 11.8 %, salad 0.6 %. The hard max picks pizza."
+    expect(summary).to_have_text(spoken)
+    page.get_by_label("salad logit, exact value").fill("5")
+    expect(summary).to_contain_text("The hard max picks salad.")
+    watch.assert_clean()
+
+
+def test_reduced_motion_turns_off_bar_animation(open_page, page):
+    fill = "#bars .fill"
+    open_page()
+    assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") != "0s"
+    page.emulate_media(reduced_motion="reduce")
+    assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") == "0s"
