@@ -1,6 +1,6 @@
 // The logit editor: per class a name, a slider, an exact number, a remove button;
 // and an "add a class" button. Builds its rows once per class count.
-import { logit } from "./format.js";
+import { logit, pct } from "./format.js";
 import { t } from "./i18n.js";
 import { MAX_K, MIN_K } from "./url.js";
 
@@ -33,6 +33,9 @@ export function createLogits(root, handlers) {
     const slider = el("input", { type: "range", className: "slider", min: SLIDER_MIN, max: SLIDER_MAX, step: 0.1 });
     const number = el("input", { type: "number", className: "number", step: "any", inputMode: "decimal" });
     const remove = el("button", { type: "button", className: "btn remove", textContent: "×" });
+    // Narrow screens show each share beside its slider (the bars are further down).
+    const share = el("span", { className: "row-p" });
+    share.setAttribute("aria-hidden", "true");
     name.addEventListener("input", () => handlers.onLabel(i, name.value, false));
     name.addEventListener("change", () => handlers.onLabel(i, name.value, true));
     slider.addEventListener("input", () => handlers.onLogit(i, Number(slider.value)));
@@ -43,20 +46,23 @@ export function createLogits(root, handlers) {
       if (Number.isFinite(x)) handlers.onLogit(i, x);
     });
     number.addEventListener("change", () => {
-      if (!Number.isFinite(number.valueAsNumber)) sync(rows[i], lastState, i, true);
+      if (!Number.isFinite(number.valueAsNumber)) sync(rows[i], lastState, i, true, lastResult);
     });
     remove.addEventListener("click", () => {
       handlers.onRemove(i);
       const next = rows[Math.min(i, rows.length - 1)];
       (next && !next.remove.disabled ? next.remove : add).focus();
     });
-    li.append(name, slider, number, remove);
-    return { li, name, slider, number, remove, label: null };
+    li.append(name, slider, number, remove, share);
+    return { li, name, slider, number, remove, share, label: null };
   }
 
   let lastState = null;
+  let lastResult = null;
 
-  function sync(row, state, i, force = false) {
+  function sync(row, state, i, force, result) {
+    const p = result ? pct(result.probabilities[i]) : "";
+    if (row.share.textContent !== p) row.share.textContent = p;
     const label = state.labels[i];
     const x = state.logits[i];
     if (row.name.value !== label && (force || document.activeElement !== row.name)) row.name.value = label;
@@ -79,9 +85,10 @@ export function createLogits(root, handlers) {
     row.remove.disabled = state.logits.length <= MIN_K;
   }
 
-  /** Show `state`; `force` also overwrites the field that has the focus. */
-  function update(state, force = false) {
+  /** Show `state` (and each share from `result`); `force` also overwrites the focused field. */
+  function update(state, result = lastResult, force = false) {
     lastState = state;
+    lastResult = result;
     const k = state.logits.length;
     while (rows.length < k) {
       const row = makeRow(rows.length);
@@ -89,7 +96,7 @@ export function createLogits(root, handlers) {
       list.append(row.li);
     }
     while (rows.length > k) rows.pop().li.remove();
-    rows.forEach((row, i) => sync(row, state, i, force));
+    rows.forEach((row, i) => sync(row, state, i, force, result));
     if (focusNew) {
       focusNew = false;
       rows[k - 1].name.focus();

@@ -129,7 +129,7 @@ function render(state, result, info) {
   if (firstRender || info.changed.has("hide") || info.changed.has("embed")) applyPanels(state);
   firstRender = false;
   presets.update(state);
-  logits.update(state);
+  logits.update(state, result);
   temperature.update(state);
   bars.update(state, result);
   entropy.update(state, result);
