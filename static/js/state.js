@@ -36,7 +36,7 @@ function createStore() {
   let frame = 0;
 
   // Request bookkeeping.
-  let inFlight = null; // {key, body, seq}
+  let inFlight = null; // {key, seq, t} of the one request on the wire
   let sentKey = null; // the key of the last request sent (or in flight)
   let shown = { seq: 0, result: null, request: null, key: null };
   let seq = 0;
@@ -169,7 +169,7 @@ function createStore() {
 
   function set(patch, { history: mode = "replace", ahead = [] } = {}) {
     const next = normalize({ ...state, ...patch });
-    around = ahead;
+    if (ahead.length || keyOf(next) !== keyOf(state)) around = ahead;
     for (const k of Object.keys(next)) {
       if (JSON.stringify(next[k]) !== JSON.stringify(state[k])) changed.add(k);
     }
