@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import re
 import shutil
 import socket
@@ -44,16 +45,19 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(workers: int):
+def server(workers: int, app: str = "app.main:app"):
     """``uvicorn app.main:app`` with uvloop and httptools, stopped on exit."""
     port = _free_port()
     cmd = [
-        sys.executable, "-m", "uvicorn", "app.main:app",
+        sys.executable, "-m", "uvicorn", app, "--app-dir", str(ROOT / "benchmarks"),
         "--host", HOST, "--port", str(port), "--workers", str(workers),
         "--loop", "uvloop", "--http", "httptools",
         "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -133,14 +137,20 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
         "GET /healthz (baseline)": ("/healthz", None),
         "POST /api/softmax, 3 logits": ("/api/softmax", scripts[3]),
         "POST /api/softmax, 1000 logits": ("/api/softmax", scripts[1000]),
+        # Experiments (benchmarks/_lean_app.py): probabilities only.
+        "  lean FastAPI route, 3 logits": ("/bench/lean", scripts[3]),
+        "  lean FastAPI route, 1000 logits": ("/bench/lean", scripts[1000]),
+        "  lean Starlette route, 3 logits": ("/bench/lean-starlette", scripts[3]),
+        "  lean Starlette route, 1000 logits": ("/bench/lean-starlette", scripts[1000]),
     }
     runs: dict[str, list[dict]] = {name: [] for name in cases}
-    with server(1) as port:
+    with server(1, "_lean_app:app") as port:
         for path, script in cases.values():  # warm up
             wrk(port, path, 1, connections, script)
         for r in range(repeats):
             names = list(cases)
-            for name in names[r % 3 :] + names[: r % 3]:
+            k = r % len(names)
+            for name in names[k:] + names[:k]:
                 path, script = cases[name]
                 runs[name].append(wrk(port, path, seconds, connections, script))
     base = runs["GET /healthz (baseline)"]
@@ -149,7 +159,7 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
         " interleaved"
     )
     lines.append(
-        f"  {'case':<34} {'req/s':>9} {'ratio to healthz':>17} {'[p25 - p75]':>14}"
+        f"  {'case':<36} {'req/s':>9} {'ratio to healthz':>17} {'[p25 - p75]':>14}"
         f" {'p50 ms':>8} {'p99 ms':>8}"
     )
     ratios = {}
@@ -158,7 +168,7 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
         ratios[name] = statistics.median(ratio)
         p99 = statistics.median(x["p99"] for x in rs)
         lines.append(
-            f"  {name:<34} {statistics.median(x['rps'] for x in rs):>9.0f}"
+            f"  {name:<36} {statistics.median(x['rps'] for x in rs):>9.0f}"
             f" {ratios[name]:>17.2f} {_spread(ratio):>14}"
             f" {statistics.median(x['p50'] for x in rs):>8.2f} {p99:>8.2f}"
         )
