@@ -7,10 +7,11 @@ import { makeRunner, errorKey } from "./net.js";
 
 const W = 400;
 const H = 250;
-const PAD = { left: 40, right: 44, top: 14, bottom: 34 };
+const PAD = { left: 40, right: 44, top: 18, bottom: 38 };
 const T_MIN = 0.05;
 const T_MAX = 20;
 const NICE = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+const MINOR = [0.1, 0.2, 0.5, 2, 5]; // tick labels left out on phones
 const LOG_MIN = Math.log10(T_MIN);
 const LOG_SPAN = Math.log10(T_MAX) - LOG_MIN;
 const KEY_FACTOR = 10 ** (1 / 20);
@@ -96,7 +97,8 @@ export function createCurves(root, { store }) {
     for (const temp of NICE) {
       const x = xOf(temp);
       s("line", { class: temp === 1 ? "lab-gridline lab-gridline-one" : "lab-gridline", x1: x, x2: x, y1: PAD.top, y2: PAD.top + ih }, axes);
-      s("text", { class: "lab-tick", x, y: PAD.top + ih + 14, "text-anchor": "middle", text: num(temp, temp < 1 ? 2 : 0) }, axes);
+      const minor = MINOR.includes(temp) ? " lab-tick-minor" : "";
+      s("text", { class: `lab-tick${minor}`, x, y: PAD.top + ih + 16, "text-anchor": "middle", text: num(temp, temp < 1 ? 2 : 0) }, axes);
     }
     for (const p of [0, 0.5, 1]) {
       s("line", { class: "lab-gridline", x1: PAD.left, x2: PAD.left + iw, y1: yOf(p), y2: yOf(p) }, axes);
@@ -109,8 +111,14 @@ export function createCurves(root, { store }) {
       transform: `rotate(90 ${W - 6} ${PAD.top + ih / 2})`, text: t("lab.curves.axisH") }, axes);
   }
 
-  function draw() {
+  let drawn = { data: null, key: "" };
+
+  function draw({ force = false } = {}) {
     if (!last || !state) return;
+    // Renders come once per frame while a slider moves: skip when nothing drawn here changed.
+    const key = JSON.stringify([state.t, state.labels]);
+    if (!force && drawn.data === last && drawn.key === key) return;
+    drawn = { data: last, key };
     drawAxes();
     clear(lines);
     clear(marker);
@@ -181,7 +189,7 @@ export function createCurves(root, { store }) {
     },
     relabel() {
       drawAxes();
-      draw();
+      draw({ force: true });
     },
     chart: () => chart,
     title: () => t("lab.curves.title"),

@@ -8,7 +8,7 @@ import { makeRunner, errorKey } from "./net.js";
 const W = 400;
 const ROW = 30;
 const LEFT = 96;
-const RIGHT = 90;
+const RIGHT = 60;
 const MAX_N = 10000;
 const MAX_SEED = 2 ** 31 - 1;
 
@@ -27,7 +27,7 @@ export function createSampling(root, { store }) {
   const chart = s("svg", { class: "lab-chart", role: "img", viewBox: `0 0 ${W} 100`, "data-testid": "lab-histogram" });
   const table = h("table", { class: "lab-table" });
   const headRow = h("tr");
-  for (const key of ["lab.col.class", "lab.sample.colP", "lab.sample.colFiltered", "lab.sample.colCount", "lab.sample.colShare"]) {
+  for (const key of ["lab.col.class", "lab.sample.colP", "lab.sample.colFiltered", "lab.sample.colCount"]) {
     headRow.append(tr(h("th", { scope: "col" }), key));
   }
   const tbody = h("tbody");
@@ -92,7 +92,12 @@ export function createSampling(root, { store }) {
     input.setAttribute("aria-invalid", "false");
   }
 
-  function draw() {
+  let drawn = { last: null, softmax: null, labels: "" };
+
+  function draw({ force = false } = {}) {
+    const labelsKey = JSON.stringify(state.labels);
+    if (!force && drawn.last === last && drawn.softmax === softmax && drawn.labels === labelsKey) return;
+    drawn = { last, softmax, labels: labelsKey };
     const { data } = last;
     const labels = state.labels;
     const k = data.counts.length;
@@ -110,13 +115,12 @@ export function createSampling(root, { store }) {
       s("rect", { class: `lab-bar lab-c${i % 8}`, x: LEFT, y: y + 6, width: Math.max(share * iw, 0), height: ROW - 12 }, chart);
       const px = LEFT + data.probabilities[i] * iw;
       s("line", { class: "lab-expect", x1: px, x2: px, y1: y + 2, y2: y + ROW - 2 }, chart);
-      s("text", { class: "lab-tick", x: W - RIGHT + 6, y: y + ROW / 2 + 4, text: `${data.counts[i]} (${pct(share)})` }, chart);
+      s("text", { class: "lab-tick", x: W - RIGHT + 6, y: y + ROW / 2 + 5, text: String(data.counts[i]) }, chart);
       tbody.append(h("tr", {}, [
         h("th", { scope: "row", text: labels[i] ?? String(i + 1) }),
         h("td", { text: p0 ? pct(p0[i]) : "\u2014" }),
         h("td", { text: pct(data.probabilities[i]) }),
-        h("td", { text: String(data.counts[i]), "data-testid": "lab-count" }),
-        h("td", { text: pct(share) }),
+        h("td", {}, [h("span", { text: String(data.counts[i]), "data-testid": "lab-count" }), h("span", { class: "lab-share", text: ` (${pct(share)})` })]),
       ]));
     }
     const text = fill("lab.sample.summary", { n: data.n, seed: data.seed });
@@ -140,7 +144,7 @@ export function createSampling(root, { store }) {
       if (last) draw();
     },
     relabel() {
-      if (last) draw();
+      if (last) draw({ force: true });
     },
     chart: () => chart,
     title: () => t("lab.sample.title"),

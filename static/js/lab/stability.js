@@ -40,7 +40,7 @@ export function createStability(root, { store }) {
   let state = null;
   let result = null;
 
-  toggle.addEventListener("change", draw);
+  toggle.addEventListener("change", () => draw());
   demo.addEventListener("click", () => {
     const k = Math.max(3, state ? state.logits.length : 3);
     const logits = Array.from({ length: k }, (_, i) => (i === 0 ? 1000 : i === 1 ? 999 : -1000));
@@ -64,9 +64,14 @@ export function createStability(root, { store }) {
     return num(p[i], 3);
   }
 
-  function draw() {
+  let drawn = { result: null, labels: "" };
+
+  function draw({ force = true } = {}) {
     naiveWrap.hidden = !toggle.checked;
     if (!result || !state) return;
+    const labelsKey = JSON.stringify(state.labels);
+    if (!force && drawn.result === result && drawn.labels === labelsKey) return;
+    drawn = { result, labels: labelsKey };
     const steps = result.steps;
     clear(naive.body); clear(naive.foot); clear(stable.body); clear(stable.foot);
     if (!steps || Array.isArray(result.probabilities[0])) {
@@ -100,10 +105,10 @@ export function createStability(root, { store }) {
       state = next;
       if (softmaxResult) {
         result = softmaxResult;
-        draw();
+        draw({ force: false });
       }
     },
-    relabel: draw,
+    relabel: () => draw(),
     numbers: () => result && { steps: result.steps, probabilities: result.probabilities },
   };
 }

@@ -23,7 +23,7 @@ export function createTraining(root, { store, getBody }) {
   const stepButton = tr(h("button", { type: "button", class: "lab-button", "data-testid": "lab-step" }), "lab.train.step");
   const trainButton = h("button", { type: "button", class: "lab-button", "data-testid": "lab-train" });
   const resetButton = tr(h("button", { type: "button", class: "lab-button lab-quiet" }), "lab.train.reset");
-  const status = h("p", { class: "lab-message", role: "status", "aria-live": "polite" });
+  const status = h("p", { class: "lab-status", role: "status", "aria-live": "polite" });
   const chart = s("svg", { class: "lab-chart", role: "img", viewBox: `0 0 ${W} ${H}` });
   const explain = tr(h("p", { class: "lab-note" }), "lab.train.explain");
 
