@@ -245,6 +245,15 @@ def test_api_down_message_and_recovery(open_page, page, watch):
     watch.assert_clean(allow_console=("Failed to load resource", "ERR_FAILED"))
 
 
+def wait_until(page, condition, timeout_ms: int = 10_000) -> None:
+    """Let the page run (routes and events are served meanwhile) until condition() holds."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("timed out waiting")
+
+
 def rows(route) -> list[list[float]]:
     """The logit rows of a held /api/softmax request (the current input comes first)."""
     logits = route.request.post_data_json["logits"]
@@ -267,7 +276,8 @@ def test_one_request_in_flight_latest_input_wins(open_page, page, watch):
     assert rows(held[0])[0] == [5, 2, -1]
     assert held[0].request.post_data_json["temperature"] == 1
     held[0].continue_()
-    page.wait_for_timeout(500)
+    wait_until(page, lambda: len(held) >= 2)
+    page.wait_for_timeout(200)
     # The pending 6 was replaced by 7: the next request is for 7, and 6 was never asked.
     assert len(held) == 2
     assert rows(held[1])[0] == [7, 2, -1]
