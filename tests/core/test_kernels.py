@@ -130,6 +130,12 @@ class TestFloat32:
             np.testing.assert_allclose(out, f(z.astype(np.float64), 1.5), rtol=2e-6, atol=2e-6)
         assert softmax(z, 0).dtype == np.float32
 
+    def test_long_float32_rows_keep_float32_accuracy(self):
+        z = logits((4, 32000), seed=5).astype(np.float32)
+        p = softmax(z)
+        np.testing.assert_allclose(p.sum(axis=-1, dtype=np.float64), 1.0, rtol=1e-5)
+        np.testing.assert_allclose(p, softmax(z.astype(np.float64)), rtol=1e-5, atol=1e-12)
+
     def test_other_inputs_stay_float64(self):
         for z in ([1, 2, 3], np.array([1, 2, 3], np.int32), np.array([1, 2, 3], np.float16)):
             assert softmax(z).dtype == np.float64
