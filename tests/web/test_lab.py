@@ -83,7 +83,8 @@ def test_a_gradient_step_lowers_the_loss(open_page, server, watch):
     page = open_page(FOOD + "&target=1&lr=1")
     lab_ready(page)
     before = shown_loss(page)
-    page.get_by_test_id("lab-step").click()
+    page.get_by_test_id("lab-step").focus()
+    page.keyboard.press("Enter")  # keyboard, like everything in the lab
     expect(page.get_by_test_id("lab-loss")).not_to_have_text(f"{before:.3f}")
     after = shown_loss(page)
     assert after < before
@@ -105,7 +106,7 @@ def test_training_makes_the_loss_fall(open_page, page, watch, motion):
     lab_ready(page)
     start = shown_loss(page)
     page.get_by_test_id("lab-train").click()
-    status = page.get_by_text(re.compile(r"After 30 steps the loss went from"))
+    status = page.get_by_text(re.compile(r"Steps taken: 30\. The loss went from"))
     expect(status).to_be_visible(timeout=20_000)
     found = re.search(r"from (\S+) to (\S+)\.", status.inner_text())
     first, last = number(found.group(1)), number(found.group(2))
@@ -176,6 +177,18 @@ def test_the_stability_toggle_shows_the_overflow(open_page, watch):
     expect(naive.locator("tfoot")).to_contain_text("\u221e")
     stable = page.locator("[data-panel=stability] table").nth(1)
     expect(stable.locator("tbody tr td:last-child")).to_have_text(["0.731", "0.269", "0.000"])
+    watch.assert_clean()
+
+
+def test_changing_the_logits_stops_training(open_page, page, watch):
+    page = open_page(FOOD + "&target=2&lr=0.5")
+    lab_ready(page)
+    page.get_by_test_id("lab-train").click()
+    expect(page.get_by_test_id("lab-train")).to_have_text("Stop")
+    page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
+    expect(page.get_by_test_id("lab-train")).to_have_text("Train 30 steps")
+    page.wait_for_timeout(500)  # a stopped run must not write its logits back
+    expect(page).to_have_url(re.compile(r"[?&]logits=1000,999,-1000(&|$)"))
     watch.assert_clean()
 
 
@@ -285,14 +298,18 @@ def test_labels_in_the_lab_are_text_not_markup(open_page, page, watch):
     watch.assert_clean()
 
 
-def test_the_lab_has_no_axe_violations(open_page, watch):
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "en"), ("dark", "ru")])
+def test_the_lab_has_no_axe_violations(open_page, page, watch, scheme, lang):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = open_page(FOOD + "&target=0")
+    page.emulate_media(color_scheme=scheme)
+    page = open_page(FOOD.replace("lang=en", f"lang={lang}") + "&target=0&top_k=2")
     lab_ready(page)
-    page.get_by_label("Show the naive computation").check()
+    page.get_by_test_id("lab-naive-toggle").check()
     page.locator("#lab details summary").click()
-    expect(page.get_by_text("1000 draws with seed 0.")).to_be_visible()
+    page.get_by_test_id("lab-step").click()
+    expect(page.get_by_text(re.compile(r"(Steps taken|Сделано шагов): 1\."))).to_be_visible()
+    expect(page.get_by_test_id("lab-histogram")).to_have_attribute("aria-label", re.compile("1000"))
     result = Axe().run(page, context="#lab")
     assert result.violations_count == 0, result.generate_report()
     watch.assert_clean()

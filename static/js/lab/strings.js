@@ -47,7 +47,7 @@ const en = {
   "lab.train.chartTitle": "Loss after each step",
   "lab.train.axisStep": "step",
   "lab.train.empty": "No steps taken yet.",
-  "lab.train.status": "After {steps} steps the loss went from {from} to {to}.",
+  "lab.train.status": "Steps taken: {steps}. The loss went from {from} to {to}.",
 
   "lab.curves.title": "Probability against temperature",
   "lab.curves.explain": "Each line is one class at temperatures from 0.05 to 20 (log scale); the dashed line is the entropy, read on the right axis. Above T = 1 the curves move together (flatter, more uncertain); below it the top class takes over. Click the chart, or focus it and use the arrow keys, to set T.",
@@ -154,7 +154,7 @@ const ru = {
   "lab.train.chartTitle": "Потеря после каждого шага",
   "lab.train.axisStep": "шаг",
   "lab.train.empty": "Шагов ещё не было.",
-  "lab.train.status": "За {steps} шагов потеря изменилась с {from} до {to}.",
+  "lab.train.status": "Сделано шагов: {steps}. Потеря изменилась с {from} до {to}.",
 
   "lab.curves.title": "Вероятность в зависимости от температуры",
   "lab.curves.explain": "Каждая линия \u2014 один класс при температуре от 0,05 до 20 (логарифмическая шкала); пунктир \u2014 энтропия, её шкала справа. Выше T = 1 кривые сближаются (распределение площе, неопределённость выше); ниже верхний класс забирает почти всё. Щёлкните по графику или выберите его и нажимайте стрелки, чтобы задать T.",

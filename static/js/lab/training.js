@@ -43,6 +43,7 @@ export function createTraining(root, { store, getBody }) {
   let running = false;
   let stopToken = 0;
   let selfUpdate = false;
+  let runningKey = null; // the problem as the running loop last left it
 
   function problemKey(body) {
     return body && keyOf({ z: body.logits, y: body.target, t: body.temperature, s: body.label_smoothing });
@@ -77,6 +78,7 @@ export function createTraining(root, { store, getBody }) {
     const token = stopToken;
     const animate = !reducedMotion();
     const rate = Number(lr.value);
+    runningKey = problemKey(body);
     sync();
     try {
       let answer = await postJSON("api/cross-entropy", body);
@@ -86,6 +88,7 @@ export function createTraining(root, { store, getBody }) {
         if (animate) {
           setLogits(logits);
           body = { ...body, logits: store.get().logits };
+          runningKey = problemKey(body);
         } else {
           body = { ...body, logits };
         }
@@ -159,6 +162,10 @@ export function createTraining(root, { store, getBody }) {
       lrOut.textContent = num(Number(lr.value), 2);
       const body = getBody();
       const key = problemKey(body);
+      if (running && !selfUpdate && key !== runningKey) {
+        stopToken += 1; // the person changed the logits, the class or T: their input wins
+        expectedKey = null;
+      }
       if (!selfUpdate && !running && key !== expectedKey && history.length) {
         history = []; // the person changed the problem: the old curve no longer applies
         status.textContent = "";
