@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from app.core import _kernels
-from app.core._checks import as_logits, as_temperature
+from app.core._checks import CoreInputError, as_logits, as_temperature
 
 __all__ = ["argmax", "hardmax", "log_softmax", "logsumexp", "sigmoid", "softmax"]
 
@@ -54,6 +54,15 @@ def _logits(logits: ArrayLike) -> NDArray[np.floating]:
     if z.ndim not in (1, 2) or z.size == 0:
         as_logits(logits)  # raises
     return z
+
+
+def _temperature(logits: ArrayLike, temperature: float) -> float:
+    """`as_temperature`; when both arguments are bad, the logits' error comes first."""
+    try:
+        return as_temperature(temperature)
+    except CoreInputError:
+        as_logits(logits)
+        raise
 
 
 def _by_rows(kernel, logits: ArrayLike, t: float) -> NDArray[np.floating]:
@@ -184,7 +193,7 @@ def softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
     >>> softmax([1000.0, 999.0, -1000.0]).round(4).tolist()
     [0.7311, 0.2689, 0.0]
     """
-    t = as_temperature(temperature)
+    t = _temperature(logits, temperature)
     if t == 0:
         return hardmax(logits).astype(_logits(logits).dtype, copy=False)
     return _by_rows(_kernels.softmax_rows, logits, t)
@@ -215,7 +224,7 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float
     >>> log_softmax([1000.0, 1.0]).tolist()
     [0.0, -999.0]
     """
-    t = as_temperature(temperature)
+    t = _temperature(logits, temperature)
     if t == 0:
         with np.errstate(divide="ignore"):  # log(0) = -inf is the exact answer
             return np.log(hardmax(logits)).astype(_logits(logits).dtype, copy=False)

@@ -115,6 +115,13 @@ class TestExtremes:
             ):
                 f(z)
 
+    @pytest.mark.parametrize("f", [softmax, log_softmax])
+    def test_bad_logits_are_reported_before_a_bad_temperature(self, f):
+        # As before the kernels: the logits are checked first.
+        with pytest.raises(CoreInputError) as err:
+            f([1.0, np.nan], -1.0)
+        assert err.value.field == "logits"
+
     def test_overflowing_sum_of_maxima_is_not_mistaken_for_infinity(self, block_bytes):
         z = np.full((4, 3), 1e308)
         assert softmax(z).tolist() == [[1 / 3] * 3] * 4
