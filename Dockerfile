@@ -19,14 +19,14 @@ RUN pip wheel --no-cache-dir --no-deps --wheel-dir /dist .
 FROM python:3.12-slim
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+RUN useradd --system --uid 10001 --home-dir /nonexistent --no-create-home \
+    --shell /usr/sbin/nologin softmax
 # Dependencies first: code changes do not reinstall them.
 COPY --from=build /src/requirements.txt /tmp/requirements.txt
 RUN pip install --no-cache-dir -r /tmp/requirements.txt && rm /tmp/requirements.txt
 # Then the app, installed as a wheel (not editable); no source tree in the image.
 COPY --from=build /dist/ /tmp/dist/
-RUN pip install --no-cache-dir --no-deps /tmp/dist/*.whl && rm -rf /tmp/dist \
-    && useradd --system --uid 10001 --home-dir /nonexistent --no-create-home \
-       --shell /usr/sbin/nologin softmax
+RUN pip install --no-cache-dir --no-deps /tmp/dist/*.whl && rm -rf /tmp/dist
 USER 10001
 WORKDIR /srv
 ENV SOFTMAX_HOST=0.0.0.0 PORT=8000 WORKERS=2
