@@ -138,7 +138,7 @@ export function createCurves(root, { store }) {
     const entropyPoints = temps.map((temp, i) => `${xOf(temp).toFixed(1)},${yH(last.entropy[i]).toFixed(1)}`).join(" ");
     s("polyline", { class: "lab-line lab-line-entropy", points: entropyPoints }, lines);
     legend.append(h("li", {}, [h("span", { class: "lab-swatch lab-swatch-entropy", "aria-hidden": "true" }),
-      tr(h("span"), "lab.curves.entropy")]));
+      h("span", { text: t("lab.curves.entropy") })]));
 
     const current = state.t;
     const x = current > 0 ? xOf(current) : PAD.left;
@@ -166,10 +166,11 @@ export function createCurves(root, { store }) {
 
   function drawTable(temps, k, row) {
     clear(table);
-    table.append(tr(h("caption"), "lab.curves.tableCaption"));
+    // rebuilt on every draw and on a language change, so plain t() rather than tr() bindings
+    table.append(h("caption", { text: t("lab.curves.tableCaption") }));
     const head = h("tr", {}, [h("th", { scope: "col", text: "T" })]);
     for (let c = 0; c < k; c += 1) head.append(h("th", { scope: "col", text: state.labels[c] ?? String(c + 1) }));
-    head.append(tr(h("th", { scope: "col" }), "lab.curves.entropy"));
+    head.append(h("th", { scope: "col", text: t("lab.curves.entropy") }));
     const body = h("tbody");
     temps.forEach((temp, i) => {
       if (!NICE.includes(temp) && i !== row) return;

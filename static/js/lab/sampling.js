@@ -2,7 +2,8 @@
 // optional top-k / top-p after temperature, and the histogram against the probabilities.
 
 import { t } from "../i18n.js";
-import { clear, fill, h, nextId, num, pct, s, tr } from "./dom.js";
+import { pct } from "../format.js";
+import { clear, fill, h, nextId, s, tr } from "./dom.js";
 import { makeRunner, errorKey } from "./net.js";
 
 const W = 400;
@@ -36,8 +37,9 @@ export function createSampling(root, { store }) {
   root.append(
     tr(h("p", { class: "lab-note" }), "lab.sample.explain"),
     h("div", { class: "lab-controls lab-controls-grid" }, [
-      field("lab.sample.n", n), field("lab.sample.seed", seed),
-      h("div", { class: "lab-field lab-field-button" }, [newSeed]),
+      field("lab.sample.n", n),
+      h("div", { class: "lab-field" }, [tr(h("label", { for: seed.id }), "lab.sample.seed"),
+        h("div", { class: "lab-inline" }, [seed, newSeed])]),
       field("lab.sample.topK", topK), field("lab.sample.topP", topP),
     ]),
     message,

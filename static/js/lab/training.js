@@ -77,7 +77,7 @@ export function createTraining(root, { store, getBody }) {
     running = true;
     const token = stopToken;
     const animate = !reducedMotion();
-    const rate = Number(lr.value);
+    const rate = store.get().lr; // the URL may ask for more than the slider shows
     runningKey = problemKey(body);
     sync();
     try {
@@ -158,8 +158,8 @@ export function createTraining(root, { store, getBody }) {
 
   return {
     update(state) {
-      lr.value = String(state.lr || 1);
-      lrOut.textContent = num(Number(lr.value), 2);
+      lr.value = String(state.lr);
+      lrOut.textContent = num(state.lr, 2);
       const body = getBody();
       const key = problemKey(body);
       if (running && !selfUpdate && key !== runningKey) {
@@ -180,6 +180,6 @@ export function createTraining(root, { store, getBody }) {
     },
     chart: () => chart,
     title: () => t("lab.train.chartTitle"),
-    numbers: () => ({ learning_rate: Number(lr.value), losses: history.slice() }),
+    numbers: () => ({ learning_rate: store.get().lr, losses: history.slice() }),
   };
 }
