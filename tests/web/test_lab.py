@@ -289,6 +289,22 @@ def test_export_downloads_svg_png_csv_and_json(open_page, watch):
     watch.assert_clean()
 
 
+def test_an_exported_chart_keeps_the_dark_background(open_page, page, watch):
+    page.emulate_media(color_scheme="dark")
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.get_by_test_id("lab-export-chart").select_option("gradient")
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-svg").click()
+    svg = Path(info.value.path()).read_text(encoding="utf-8")
+    background = re.search(r'<rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)"', svg)
+    assert background, svg[:400]
+    assert max(int(c) for c in background.groups()) < 80  # dark, like the card it was drawn on
+    text = re.search(r'<text[^>]* fill="rgb\((\d+), (\d+), (\d+)\)"', svg)
+    assert text and min(int(c) for c in text.groups()) > 180  # light text on it
+    watch.assert_clean()
+
+
 def test_labels_in_the_lab_are_text_not_markup(open_page, page, watch):
     page = open_page("?labels=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,b&logits=1,0&t=1&lang=en")
     lab_ready(page)

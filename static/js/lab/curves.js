@@ -40,7 +40,7 @@ export function createCurves(root, { store }) {
   const marker = s("g", {}, chart);
   const legend = h("ul", { class: "lab-legend" });
   const message = h("p", { class: "lab-message", role: "status" });
-  const summary = h("p", { class: "lab-note", "aria-live": "polite" });
+  const summary = h("p", { class: "lab-note" });
   const table = h("table", { class: "lab-table" });
   const details = h("details", { class: "lab-details" }, [tr(h("summary"), "lab.curves.tableSummary"),
     h("div", { class: "lab-table-wrap" }, [table])]);

@@ -18,6 +18,15 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/** The colour the chart is drawn on (light or dark scheme): the first opaque background up the tree. */
+function backgroundOf(node) {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    const colour = getComputedStyle(el).backgroundColor;
+    if (colour && colour !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return "#ffffff";
+}
+
 /** A self-contained copy of a live chart: computed styles become attributes, with a background. */
 export function standaloneSvg(svg) {
   const clone = svg.cloneNode(true);
@@ -38,10 +47,9 @@ export function standaloneSvg(svg) {
   clone.setAttribute("width", String(box.width));
   clone.setAttribute("height", String(box.height));
   const background = document.createElementNS(SVG_NS, "rect");
-  const host = svg.closest(".lab") || document.body;
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
-  background.setAttribute("fill", getComputedStyle(host).getPropertyValue("--lab-bg").trim() || "#ffffff");
+  background.setAttribute("fill", backgroundOf(svg));
   clone.insertBefore(background, clone.firstChild);
   const label = svg.getAttribute("aria-label");
   if (label) {
