@@ -72,7 +72,11 @@ def test_a_target_distribution_with_label_smoothing(open_page, server, watch):
     page = open_page(FOOD + "&smoothing=0.1")
     lab_ready(page)
     page.get_by_label("True class").select_option("custom")
-    page.get_by_label("Target probabilities").fill("0.7, 0.2, 0.1")
+    target = page.get_by_label("Target probabilities")
+    expect(target).to_have_value("1, 0, 0")
+    target.fill("0.5, 0.5")  # two numbers for three classes: said on the page, not sent
+    expect(page.get_by_text("Type one number per class")).to_be_visible()
+    target.fill("0.7, 0.2, 0.1")
     truth = api(page, server, "api/cross-entropy",
                 {"logits": [4, 2, -1], "target": [0.7, 0.2, 0.1], "label_smoothing": 0.1})
     expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")

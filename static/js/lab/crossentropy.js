@@ -140,7 +140,11 @@ export function createCrossEntropy(root, { store, onResult }) {
       runner.reset();
       return;
     }
-    if (body.target !== null && Array.isArray(body.target) && body.target.some((x) => !Number.isFinite(x))) {
+    const target = body.target;
+    if (Array.isArray(target) && (target.length !== body.logits.length || target.some((x) => !Number.isFinite(x)))) {
+      // one number per class, or the API would only refuse it; whether they sum to 1 is its call
+      runner.reset();
+      results.classList.add("lab-stale");
       message.textContent = t("lab.xent.badCustom");
       return;
     }
