@@ -309,6 +309,18 @@ def test_an_exported_chart_keeps_the_dark_background(open_page, page, watch):
     watch.assert_clean()
 
 
+def test_a_failing_api_is_said_and_the_lab_recovers(open_page, page, watch):
+    page.route("**/api/cross-entropy", lambda route: route.abort())
+    page = open_page(FOOD + "&target=0")
+    panel = page.locator("[data-panel=cross-entropy]")
+    expect(panel.locator(".lab-message")).to_contain_text("The API did not answer")
+    page.unroute("**/api/cross-entropy")
+    page.get_by_label("True class").select_option(label="burger")
+    expect(page.get_by_test_id("lab-loss")).to_have_text("2.133")
+    expect(panel.get_by_text("The API did not answer")).to_have_count(0)
+    watch.assert_clean(allow_console=("net::ERR_FAILED",))
+
+
 def test_labels_in_the_lab_are_text_not_markup(open_page, page, watch):
     page = open_page("?labels=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,b&logits=1,0&t=1&lang=en")
     lab_ready(page)

@@ -3,7 +3,7 @@
 
 import { t } from "../i18n.js";
 import { clear, fill, h, nextId, num, s, tr } from "./dom.js";
-import { makeRunner, errorKey } from "./net.js";
+import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const ROW = 26;
@@ -90,7 +90,7 @@ export function createCrossEntropy(root, { store, onResult }) {
       onResult(last);
     },
     onError(err) {
-      message.textContent = `${t(errorKey(err))} ${err.message || ""}`.trim();
+      message.textContent = errorText(err);
       last = null;
       results.classList.add("lab-stale");
       onResult(null);

@@ -3,7 +3,7 @@
 
 import { t } from "../i18n.js";
 import { clear, fill, h, num, s, tr } from "./dom.js";
-import { makeRunner, errorKey } from "./net.js";
+import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const H = 250;
@@ -65,7 +65,7 @@ export function createCurves(root, { store }) {
       draw();
     },
     onError(err) {
-      message.textContent = `${t(errorKey(err))} ${err.message || ""}`.trim();
+      message.textContent = errorText(err);
     },
   });
 

@@ -1,6 +1,7 @@
 // One request in flight per widget; the latest input wins; stale answers are dropped.
 
 import { postJSON } from "../api.js";
+import { t } from "../i18n.js";
 
 /**
  * A runner for `path`. `run(body)` sends now, or, while a request is in flight, keeps
@@ -56,9 +57,9 @@ export function makeRunner(path, { onData, onError, onBusy = () => {} }) {
   };
 }
 
-/** A short, translated-key description of an API failure. */
-export function errorKey(err) {
-  if (err && err.status === 0) return "lab.error.network";
-  if (err && err.status >= 500) return "lab.error.server";
-  return "lab.error.input";
+/** What to tell the person when a request failed (the API's own words for a refused input). */
+export function errorText(err) {
+  if (err && err.status >= 400 && err.status < 500) return `${t("lab.error.input")} ${err.message}`;
+  if (err && err.status >= 500) return t("lab.error.server");
+  return t("lab.error.network");
 }

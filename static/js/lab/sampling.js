@@ -4,7 +4,7 @@
 import { t } from "../i18n.js";
 import { pct } from "../format.js";
 import { clear, fill, h, nextId, s, tr } from "./dom.js";
-import { makeRunner, errorKey } from "./net.js";
+import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const ROW = 30;
@@ -60,7 +60,7 @@ export function createSampling(root, { store }) {
       draw();
     },
     onError(err) {
-      message.textContent = `${t(errorKey(err))} ${err.message || ""}`.trim();
+      message.textContent = errorText(err);
     },
   });
 

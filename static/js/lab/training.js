@@ -4,7 +4,7 @@
 import { postJSON } from "../api.js";
 import { t } from "../i18n.js";
 import { clear, fill, h, nextId, num, reducedMotion, s, tr } from "./dom.js";
-import { errorKey } from "./net.js";
+import { errorText } from "./net.js";
 
 const W = 400;
 const H = 180;
@@ -106,7 +106,7 @@ export function createTraining(root, { store, getBody }) {
       draw();
       say();
     } catch (err) {
-      status.textContent = `${t(errorKey(err))} ${err.message || ""}`.trim();
+      status.textContent = errorText(err);
     } finally {
       running = false;
       sync();
