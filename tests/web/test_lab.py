@@ -49,7 +49,9 @@ def test_loss_and_gradient_match_the_api_for_the_food_example(open_page, server,
     lab_ready(page)
     expect(page.get_by_test_id("lab-loss")).to_have_text("0.133")
     expect(page.get_by_test_id("lab-grad")).to_have_text(["\u22120.124", "+0.118", "+0.006"])
-    expect(page.get_by_test_id("lab-loss-formula")).to_have_text("L = \u2212ln p(pizza) = \u2212ln 0.876 = 0.133")
+    expect(page.get_by_test_id("lab-loss-formula")).to_have_text(
+        "L = \u2212ln p(pizza) = \u2212ln 0.876 = 0.133"
+    )
     truth = api(page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 0})
     assert shown_loss(page) == pytest.approx(truth["loss"], abs=5e-4)
     shown = [number(g) for g in page.get_by_test_id("lab-grad").all_inner_texts()]
@@ -61,7 +63,9 @@ def test_choosing_the_true_class_and_temperature_change_the_loss(open_page, serv
     page = open_page(FOOD.replace("t=1", "t=2"))
     lab_ready(page)
     page.get_by_label("True class").select_option(label="salad")
-    truth = api(page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 2, "temperature": 2})
+    truth = api(
+        page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 2, "temperature": 2}
+    )
     expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
     expect(page.get_by_text("At T = 2.00 the gradient is (p \u2212 y) / T")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]target=2(&|$)"))
@@ -77,8 +81,12 @@ def test_a_target_distribution_with_label_smoothing(open_page, server, watch):
     target.fill("0.5, 0.5")  # two numbers for three classes: said on the page, not sent
     expect(page.get_by_text("Type one number per class")).to_be_visible()
     target.fill("0.7, 0.2, 0.1")
-    truth = api(page, server, "api/cross-entropy",
-                {"logits": [4, 2, -1], "target": [0.7, 0.2, 0.1], "label_smoothing": 0.1})
+    truth = api(
+        page,
+        server,
+        "api/cross-entropy",
+        {"logits": [4, 2, -1], "target": [0.7, 0.2, 0.1], "label_smoothing": 0.1},
+    )
     expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
     watch.assert_clean()
 
@@ -97,7 +105,9 @@ def test_a_gradient_step_lowers_the_loss(open_page, server, watch):
     expect(page).to_have_url(re.compile(r"logits="))
     page.wait_for_function("() => !location.search.includes('logits=4,2,-1')")
     moved = [float(x) for x in url_params(page)["logits"][0].split(",")]
-    assert moved == pytest.approx([z - g for z, g in zip([4, 2, -1], truth["gradient"], strict=True)], abs=1e-3)
+    assert moved == pytest.approx(
+        [z - g for z, g in zip([4, 2, -1], truth["gradient"], strict=True)], abs=1e-3
+    )
     again = api(page, server, "api/cross-entropy", {"logits": moved, "target": 1})
     assert after == pytest.approx(again["loss"], abs=5e-4)
     watch.assert_clean()
@@ -127,7 +137,9 @@ def test_hard_max_at_t_zero_is_explained_not_requested(open_page, page, watch):
     page = open_page(FOOD.replace("t=1", "t=0"))
     expect(page.get_by_test_id("lab-t0")).to_be_visible()
     expect(page.get_by_test_id("lab-loss")).to_be_hidden()
-    expect(page.get_by_test_id("lab-hard-grad")).to_have_text("\u2202 hardmax / \u2202z = [0, 0, 0]")
+    expect(page.get_by_test_id("lab-hard-grad")).to_have_text(
+        "\u2202 hardmax / \u2202z = [0, 0, 0]"
+    )
     expect(page.get_by_test_id("lab-step")).to_be_disabled()
     assert refused == []
     watch.assert_clean()
@@ -163,7 +175,13 @@ def test_top_k_of_one_is_the_hard_max(open_page, server, page, watch):
     page.get_by_label("Top-k").fill("")
     page.get_by_label("Top-p").fill("0.6")
     expect(page.locator("[data-panel=sampling] tbody tr td:nth-child(3)")).to_have_text(
-        [re.compile(r"^0\.0"), re.compile(r"^5\d\.\d"), re.compile(r"^0\.0"), re.compile(r"^4\d\.\d")])
+        [
+            re.compile(r"^0\.0"),
+            re.compile(r"^5\d\.\d"),
+            re.compile(r"^0\.0"),
+            re.compile(r"^4\d\.\d"),
+        ]
+    )
     watch.assert_clean()
 
 
@@ -258,8 +276,16 @@ def test_the_language_switch_translates_the_lab(open_page, watch):
     expect(lab.get_by_text("Показать числа таблицей")).to_be_visible()
     russian = lab.inner_text()
     # no English sentence of the lab survives the switch
-    for phrase in ("Cross-entropy", "Training by hand", "Sampling", "Numerical stability", "Learning rate",
-                   "draws with seed", "Show the naive", "Download"):
+    for phrase in (
+        "Cross-entropy",
+        "Training by hand",
+        "Sampling",
+        "Numerical stability",
+        "Learning rate",
+        "draws with seed",
+        "Show the naive",
+        "Download",
+    ):
         assert phrase in english
         assert phrase not in russian, phrase
     watch.assert_clean()
@@ -273,7 +299,11 @@ def test_export_downloads_svg_png_csv_and_json(open_page, watch):
         page.get_by_test_id("lab-export-svg").click()
     svg = Path(info.value.path()).read_text(encoding="utf-8")
     assert info.value.suggested_filename == "softmax-curves.svg"
-    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<polyline" in svg
+    assert (
+        svg.startswith("<svg")
+        and 'xmlns="http://www.w3.org/2000/svg"' in svg
+        and "<polyline" in svg
+    )
     with page.expect_download() as info:
         page.get_by_test_id("lab-export-png").click()
     png = Path(info.value.path()).read_bytes()
@@ -301,7 +331,9 @@ def test_an_exported_chart_keeps_the_dark_background(open_page, page, watch):
     with page.expect_download() as info:
         page.get_by_test_id("lab-export-svg").click()
     svg = Path(info.value.path()).read_text(encoding="utf-8")
-    background = re.search(r'<rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)"', svg)
+    background = re.search(
+        r'<rect width="100%" height="100%" fill="rgb\((\d+), (\d+), (\d+)\)"', svg
+    )
     assert background, svg[:400]
     assert max(int(c) for c in background.groups()) < 80  # dark, like the card it was drawn on
     text = re.search(r'<text[^>]* fill="rgb\((\d+), (\d+), (\d+)\)"', svg)
@@ -324,8 +356,12 @@ def test_a_failing_api_is_said_and_the_lab_recovers(open_page, page, watch):
 def test_labels_in_the_lab_are_text_not_markup(open_page, page, watch):
     page = open_page("?labels=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E,b&logits=1,0&t=1&lang=en")
     lab_ready(page)
-    expect(page.locator("[data-panel=cross-entropy] tbody th").first).to_have_text("<img src=x onerror=alert(1)>")
-    expect(page.locator("[data-panel=sampling] tbody th").first).to_have_text("<img src=x onerror=alert(1)>")
+    expect(page.locator("[data-panel=cross-entropy] tbody th").first).to_have_text(
+        "<img src=x onerror=alert(1)>"
+    )
+    expect(page.locator("[data-panel=sampling] tbody th").first).to_have_text(
+        "<img src=x onerror=alert(1)>"
+    )
     assert page.locator("#lab img").count() == 0
     watch.assert_clean()
 
