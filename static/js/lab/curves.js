@@ -7,7 +7,7 @@ import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const H = 250;
-const PAD = { left: 40, right: 44, top: 18, bottom: 38 };
+const PAD = { left: 48, right: 44, top: 18, bottom: 38 };
 const T_MIN = 0.05;
 const T_MAX = 20;
 const NICE = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
@@ -105,10 +105,10 @@ export function createCurves(root, { store }) {
       s("text", { class: "lab-tick", x: PAD.left - 5, y: yOf(p) + 4, "text-anchor": "end", text: num(p, 1) }, axes);
     }
     s("text", { class: "lab-tick", x: PAD.left + iw / 2, y: H - 4, "text-anchor": "middle", text: t("lab.curves.axisT") }, axes);
-    s("text", { class: "lab-tick", x: 10, y: PAD.top + ih / 2, "text-anchor": "middle",
-      transform: `rotate(-90 10 ${PAD.top + ih / 2})`, text: t("lab.curves.axisP") }, axes);
-    s("text", { class: "lab-tick lab-entropy-text", x: W - 6, y: PAD.top + ih / 2, "text-anchor": "middle",
-      transform: `rotate(90 ${W - 6} ${PAD.top + ih / 2})`, text: t("lab.curves.axisH") }, axes);
+    s("text", { class: "lab-tick", x: 13, y: PAD.top + ih / 2, "text-anchor": "middle",
+      transform: `rotate(-90 13 ${PAD.top + ih / 2})`, text: t("lab.curves.axisP") }, axes);
+    s("text", { class: "lab-tick lab-entropy-text", x: W - 16, y: PAD.top + ih / 2, "text-anchor": "middle",
+      transform: `rotate(90 ${W - 16} ${PAD.top + ih / 2})`, text: t("lab.curves.axisH") }, axes);
   }
 
   let drawn = { data: null, key: "" };

@@ -27,6 +27,38 @@ function backgroundOf(node) {
   return "#ffffff";
 }
 
+/** Copy the HTML legend that follows a chart (if any) under the exported drawing; returns the added height. */
+function addLegend(svg, clone, box) {
+  const legend = svg.parentElement && svg.parentElement.querySelector(".lab-legend");
+  if (!legend) return 0;
+  const row = 22;
+  let x = 8;
+  let y = box.height + 16;
+  const fg = getComputedStyle(legend).color;
+  for (const item of legend.querySelectorAll("li")) {
+    const swatch = getComputedStyle(item.querySelector(".lab-swatch"));
+    const dashed = swatch.borderTopStyle === "dashed";
+    const text = item.textContent.trim();
+    const width = 34 + text.length * 7.5;
+    if (x + width > box.width && x > 8) {
+      x = 8;
+      y += row;
+    }
+    const line = document.createElementNS(SVG_NS, "line");
+    for (const [k, v] of Object.entries({ x1: x, x2: x + 20, y1: y - 4, y2: y - 4, "stroke-width": 3,
+      stroke: dashed ? swatch.borderTopColor : swatch.backgroundColor })) line.setAttribute(k, String(v));
+    if (dashed) line.setAttribute("stroke-dasharray", "5 3");
+    const label = document.createElementNS(SVG_NS, "text");
+    for (const [k, v] of Object.entries({ x: x + 26, y, fill: fg, "font-size": 13, "font-family": "sans-serif" })) {
+      label.setAttribute(k, String(v));
+    }
+    label.textContent = text;
+    clone.append(line, label);
+    x += width;
+  }
+  return y - box.height + 10;
+}
+
 /** A self-contained copy of a live chart: computed styles become attributes, with a background. */
 export function standaloneSvg(svg) {
   const clone = svg.cloneNode(true);
@@ -43,9 +75,11 @@ export function standaloneSvg(svg) {
     }
   });
   const box = svg.viewBox.baseVal;
+  const height = box.height + addLegend(svg, clone, box);
   clone.setAttribute("xmlns", SVG_NS);
+  clone.setAttribute("viewBox", `0 0 ${box.width} ${height}`);
   clone.setAttribute("width", String(box.width));
-  clone.setAttribute("height", String(box.height));
+  clone.setAttribute("height", String(height));
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
@@ -57,7 +91,7 @@ export function standaloneSvg(svg) {
     title.textContent = label;
     clone.insertBefore(title, clone.firstChild);
   }
-  return { text: new XMLSerializer().serializeToString(clone), width: box.width, height: box.height };
+  return { text: new XMLSerializer().serializeToString(clone), width: box.width, height };
 }
 
 /** Render SVG text to a PNG blob through an <img> and a canvas. */
