@@ -299,6 +299,7 @@ def test_export_downloads_svg_png_csv_and_json(open_page, watch):
         page.get_by_test_id("lab-export-svg").click()
     svg = Path(info.value.path()).read_text(encoding="utf-8")
     assert info.value.suggested_filename == "softmax-curves.svg"
+    assert ">pizza</text>" in svg and ">entropy</text>" in svg  # the legend is in the image
     assert (
         svg.startswith("<svg")
         and 'xmlns="http://www.w3.org/2000/svg"' in svg
