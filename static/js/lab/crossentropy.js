@@ -2,13 +2,13 @@
 // smoothing, the loss with its numbers, and the gradient as signed bars.
 
 import { t } from "../i18n.js";
-import { clear, fill, h, nextId, num, s, tr } from "./dom.js";
+import { clear, fill, h, nextId, num, s, short, tr } from "./dom.js";
 import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const ROW = 26;
-const LEFT = 96;
-const RIGHT = 64;
+const LEFT = 110;
+const RIGHT = 72;
 
 /** The request body for the current state, or null at T = 0 (no gradient to show). */
 export function crossEntropyBody(state, custom) {
@@ -37,7 +37,7 @@ export function createCrossEntropy(root, { store, onResult }) {
   const customRow = h("div", { class: "lab-field", hidden: true }, [
     tr(h("label", { for: customId }), "lab.xent.customLabel"), customInput,
   ]);
-  const smooth = h("input", { id: smoothId, type: "range", min: "0", max: "0.5", step: "0.01", value: "0" });
+  const smooth = h("input", { id: smoothId, type: "range", min: "0", max: "1", step: "0.01", value: "0" });
   const smoothOut = h("output", { for: smoothId, class: "lab-value" });
 
   const controls = h("div", { class: "lab-controls" }, [
@@ -208,7 +208,7 @@ export function createCrossEntropy(root, { store, onResult }) {
       const y = 4 + i * ROW;
       const w = (Math.abs(g[i]) / extent) * half;
       const x = g[i] < 0 ? mid - w : mid;
-      s("text", { class: "lab-tick", x: LEFT - 6, y: y + ROW / 2 + 4, "text-anchor": "end", text: label }, chart);
+      s("text", { class: "lab-tick", x: LEFT - 6, y: y + ROW / 2 + 4, "text-anchor": "end", text: short(label) }, chart);
       s("rect", { class: g[i] < 0 ? "lab-bar-neg" : "lab-bar-pos", x, y: y + 4, width: Math.max(w, 0.5), height: ROW - 8 }, chart);
       s("text", { class: "lab-tick", x: W - RIGHT + 6, y: y + ROW / 2 + 4, text: num(g[i], 3, { sign: true }) }, chart);
     });

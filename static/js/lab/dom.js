@@ -113,3 +113,9 @@ export function nextId(prefix) {
 export function reducedMotion() {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
+
+/** A class name cut to fit a chart's label column (the tables show it whole). */
+export function short(label, max = 10) {
+  const chars = [...String(label)];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : String(label);
+}

@@ -3,12 +3,12 @@
 
 import { t } from "../i18n.js";
 import { pct } from "../format.js";
-import { clear, fill, h, nextId, s, tr } from "./dom.js";
+import { clear, fill, h, nextId, s, short, tr } from "./dom.js";
 import { makeRunner, errorText } from "./net.js";
 
 const W = 400;
 const ROW = 30;
-const LEFT = 96;
+const LEFT = 110;
 const RIGHT = 60;
 const MAX_N = 10000;
 const MAX_SEED = 2 ** 31 - 1;
@@ -113,7 +113,7 @@ export function createSampling(root, { store }) {
     for (let i = 0; i < k; i += 1) {
       const y = i * ROW;
       const share = data.counts[i] / data.n;
-      s("text", { class: "lab-tick", x: LEFT - 6, y: y + ROW / 2 + 4, "text-anchor": "end", text: labels[i] ?? String(i + 1) }, chart);
+      s("text", { class: "lab-tick", x: LEFT - 6, y: y + ROW / 2 + 4, "text-anchor": "end", text: short(labels[i] ?? String(i + 1)) }, chart);
       s("rect", { class: `lab-bar lab-c${i % 8}`, x: LEFT, y: y + 6, width: Math.max(share * iw, 0), height: ROW - 12 }, chart);
       const px = LEFT + data.probabilities[i] * iw;
       s("line", { class: "lab-expect", x1: px, x2: px, y1: y + 2, y2: y + ROW - 2 }, chart);
