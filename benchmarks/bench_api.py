@@ -191,13 +191,39 @@ def bench_workers(repeats, seconds, connections, lines, goals):
         for r in range(repeats):
             for w in (1, 2) if r % 2 == 0 else (2, 1):
                 runs[w].append(wrk(ports[w], "/healthz", seconds, connections, None)["rps"])
+        split = _connections_per_worker(ports[2], connections)
     ratio = [b / a for a, b in zip(runs[1], runs[2], strict=True)]
     med = statistics.median(ratio)
     lines.append(f"\nworkers, GET /healthz, wrk -t1 -c{connections} (wrk shares the 2 cores)")
+    if split:
+        lines.append(
+            f"  wrk's {connections} connections as the 2 workers accepted them: {split}"
+            " (the busier worker caps the total)"
+        )
     for w in (1, 2):
         lines.append(f"  {w} worker(s): {statistics.median(runs[w]):>9.0f} req/s")
     lines.append(f"  2 workers / 1 worker = {med:.2f} {_spread(ratio)}")
     goals.append(goal(med >= 1.6, f"2 workers: {med:.2f}x one worker on /healthz (>= 1.6)"))
+
+
+def _connections_per_worker(port: int, connections: int) -> str:
+    """How the kernel spread wrk's connections over the workers (from ``ss``), e.g. '38 / 12'."""
+    if not shutil.which("ss"):
+        return ""
+    load = subprocess.Popen(
+        ["wrk", "-t1", f"-c{connections}", "-d2s", f"http://{HOST}:{port}/healthz"],
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(1)
+    out = subprocess.run(
+        ["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],
+        capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    load.wait()
+    counts: dict[str, int] = {}
+    for pid in re.findall(r"pid=(\d+)", out):
+        counts[pid] = counts.get(pid, 0) + 1
+    return " / ".join(str(n) for n in sorted(counts.values(), reverse=True))
 
 
 def bench_one_at_a_time(n_requests, lines, goals):
