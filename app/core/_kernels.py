@@ -38,8 +38,9 @@ def row_blocks(z: NDArray) -> list[slice]:
     return [slice(i, i + step) for i in range(0, n_rows, step)]
 
 
-def shift_into(zb: NDArray, t: float, out: NDArray) -> bool:
-    """``out = (zb - max zb) / t`` row-wise; False if `zb` is not all finite.
+def shift_into(zb: NDArray, t: float, out: NDArray) -> NDArray | None:
+    """``out = (zb - max zb) / t`` row-wise; return the row maxima, or None if
+    `zb` is not all finite.
 
     The shift comes first, so ``exp`` cannot overflow.
     """
@@ -50,7 +51,7 @@ def shift_into(zb: NDArray, t: float, out: NDArray) -> bool:
     lo = float(np.minimum.reduce(zb, axis=None))
     hi = m.item() if m.size == 1 else float(np.maximum.reduce(m, axis=None))
     if not (math.isfinite(lo) and math.isfinite(hi)):
-        return False
+        return None
     span = hi - lo  # Python floats: inf, not a warning, if it overflows
     if math.isinf(span):
         # Logits more than 1.8e308 apart: z - m itself would overflow, and a
@@ -62,7 +63,7 @@ def shift_into(zb: NDArray, t: float, out: NDArray) -> bool:
             out -= m * 0.5
             out /= t
             out *= 2.0
-        return True
+        return m
     np.subtract(zb, m, out=out)
     if t != 1.0:
         # A true division: 1 / t overflows for t < 5.6e-309. errstate costs
@@ -73,7 +74,7 @@ def shift_into(zb: NDArray, t: float, out: NDArray) -> bool:
                 np.divide(out, t, out=out)
         else:
             np.divide(out, t, out=out)
-    return True
+    return m
 
 
 def row_sums(a: NDArray) -> NDArray:
@@ -107,7 +108,7 @@ def softmax_rows(z: NDArray, t: float) -> NDArray | None:
     out = np.empty_like(z)
     for b in row_blocks(z):
         ob = out[b]
-        if not shift_into(z[b], t, ob):
+        if shift_into(z[b], t, ob) is None:
             return None
         exp_normalize(ob)
     return out
@@ -120,7 +121,7 @@ def log_softmax_rows(z: NDArray, t: float) -> NDArray | None:
     scratch = np.empty_like(z[blocks[0]])
     for b in blocks:
         ob = out[b]
-        if not shift_into(z[b], t, ob):
+        if shift_into(z[b], t, ob) is None:
             return None
         e = scratch[: ob.shape[0]]
         np.exp(ob, out=e)
@@ -150,30 +151,32 @@ def cross_entropy_index_rows(
     1e308 apart); the caller recomputes those cases the straightforward way.
     """
     n_rows, k = z.shape
+    rows = np.arange(n_rows)
     w_y = np.ones(n_rows) if weight is None else weight[idx]
     sum_w = float(k) if weight is None else float(weight.sum())
-    coef = (((1.0 - eps) * w_y + (eps / k) * sum_w) * scale)[:, None]  # sum(q) * scale
+    # sum(q) * scale: the same for every row without weights.
+    coef = scale if weight is None else (((1.0 - eps) * w_y + (eps / k) * sum_w) * scale)[:, None]
     probs = np.empty_like(z)
     grad = np.empty_like(z)
-    picked = np.empty(n_rows)
-    totals = np.empty(n_rows)
-    smooth = np.empty(n_rows)
+    maxima, totals, smooth = [], [], []
     for b in row_blocks(z):
-        pb, gb, yb = probs[b], grad[b], idx[b]
-        shift_into(z[b], t, pb)  # z is checked by the caller
-        picked[b] = pb[np.arange(pb.shape[0]), yb]  # s[y], before exp overwrites it
+        pb, gb = probs[b], grad[b]
+        maxima.append(shift_into(z[b], t, pb))  # z is checked by the caller
         if eps > 0:
             # einsum rather than pb @ weight: no BLAS (and its threads) in the core.
-            smooth[b] = (
+            smooth.append(
                 np.add.reduce(pb, axis=-1) if weight is None else np.einsum("ij,j->i", pb, weight)
             )
-        totals[b] = exp_normalize(pb)[:, 0]
-        np.multiply(pb, coef[b], out=gb)
+        totals.append(exp_normalize(pb))
+        np.multiply(pb, coef if weight is None else coef[b], out=gb)
         if eps > 0:
             gb -= (eps / k * scale) * (1.0 if weight is None else weight)
-    log_total = np.log(totals)
+    m = np.concatenate(maxima)[:, 0]
+    log_total = np.log(np.concatenate(totals)[:, 0])
+    # s[y], as shift_into computes it (halving first is exact, and general).
+    picked = (z[rows, idx] * 0.5 - m * 0.5) / t * 2.0
     loss = (1.0 - eps) * w_y * (log_total - picked)
     if eps > 0:
-        loss += (eps / k) * (sum_w * log_total - smooth)
-    grad[np.arange(n_rows), idx] -= (1.0 - eps) * w_y * scale
+        loss += (eps / k) * (sum_w * log_total - np.concatenate(smooth))
+    grad[rows, idx] -= (1.0 - eps) * w_y * scale
     return probs, grad, loss

@@ -198,6 +198,17 @@ class TestCrossEntropyKernel:
         np.testing.assert_allclose(r.loss, loss.detach().numpy(), rtol=1e-12)
         np.testing.assert_allclose(r.gradient, zt.grad.numpy(), rtol=1e-10, atol=1e-15)
 
+    @pytest.mark.parametrize("t", [1e-300, 1.0, 1e306, 1e308])
+    def test_logits_further_apart_than_float64_range(self, t, block_bytes):
+        z = np.array([[1e308, -1e308, 1.5e308], [4.0, 2.0, -1.0]])
+        y = np.array([0, 2])
+        with np.errstate(over="ignore", invalid="ignore"):
+            row_loss, p, grad = _dense_loss_and_gradient(z, t, _dense_targets(y, 3, None, 0.0))
+        r = cross_entropy(z, y, temperature=t, reduction="none")
+        np.testing.assert_allclose(r.loss, row_loss, rtol=1e-13)
+        np.testing.assert_allclose(r.probabilities, p, rtol=1e-13, atol=1e-300)
+        np.testing.assert_allclose(r.gradient, grad / t, rtol=1e-12, atol=1e-300)
+
     def test_zero_weight_on_an_impossible_class_takes_the_straightforward_path(self):
         # s = -inf at the target with weight 0: 0 * inf must count as 0, not NaN.
         z = np.array([[1e308, -1e308, 0.0]])
