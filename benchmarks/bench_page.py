@@ -1,0 +1,117 @@
+"""Page benchmark: slider-to-paint latency and first-load transfer, in headless Chromium.
+
+    python benchmarks/bench_page.py            # 100 drags, about 20 seconds
+    python benchmarks/bench_page.py --quick    # 10 drags
+
+Needs playwright (the test extra) and Debian's chromium (``apt-get install -y
+chromium``; ``CHROMIUM_PATH`` overrides). Serves the app with uvicorn on
+127.0.0.1. A "drag" sets the first logit slider to a new value and fires its
+``input`` event; the latency runs from there to the first animation frame after
+the bars (``#bars``) change, i.e. the frame that paints the new answer. Lighthouse
+is not run here (see the page tests). Goals are printed, never enforced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import goal, machine_note
+from bench_api import HOST, server
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run",
+]  # fmt: skip
+
+# One drag, measured in the page: input event -> #bars mutates (the page renders
+# in a requestAnimationFrame callback, so that frame paints the change) -> the
+# next frame starts (an upper bound). Returns [to the change, to the next frame].
+_DRAG = """async (value) => {
+  const slider = document.querySelector('input[type=range]');
+  const bars = document.querySelector('#bars');
+  const painted = new Promise((resolve) => {
+    const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, 2000);
+    const observer = new MutationObserver(() => {
+      const changed = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve([changed, performance.now()]));
+    });
+    observer.observe(bars, {subtree: true, childList: true, characterData: true, attributes: true});
+  });
+  const start = performance.now();
+  slider.value = String(value);
+  slider.dispatchEvent(new Event('input', {bubbles: true}));
+  const end = await painted;
+  return end === null ? null : [end[0] - start, end[1] - start];
+}"""
+
+_TRANSFER = """() => {
+  const entries = [...performance.getEntriesByType('navigation'),
+                   ...performance.getEntriesByType('resource')];
+  return entries.map((e) => [e.name, e.transferSize, e.encodedBodySize]);
+}"""
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10 drags")
+    parser.add_argument("--drags", type=int)
+    args = parser.parse_args(argv)
+    drags = args.drags or (10 if args.quick else 100)
+    from playwright.sync_api import sync_playwright
+
+    lines = [f"bench_page ({'quick' if args.quick else 'full'}): {machine_note()}"]
+    goals = []
+    with server(1) as port, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(f"http://{HOST}:{port}/", wait_until="networkidle")
+        entries = page.evaluate(_TRANSFER)
+        total = sum(max(t, b) for _, t, b in entries)  # transferSize is 0 if cached
+        lines.append(f"\nfirst load: {len(entries)} requests, {total / 1024:.1f} KB transferred")
+        for name, t, b in sorted(entries, key=lambda e: -max(e[1], e[2]))[:8]:
+            lines.append(f"  {max(t, b) / 1024:7.1f} KB  {name.split(str(port), 1)[-1]}")
+        goals.append(goal(total < 150 * 1024, f"first load {total / 1024:.0f} KB (< 150)"))
+
+        lo = float(page.eval_on_selector("input[type=range]", "e => e.min") or -10)
+        hi = float(page.eval_on_selector("input[type=range]", "e => e.max") or 10)
+        values = [lo + (hi - lo) * ((i * 7) % 20 + 0.5) / 20 for i in range(drags + 5)]
+        times = [page.evaluate(_DRAG, round(v, 1)) for v in values]
+        browser.close()
+    missed = sum(t is None for t in times[5:])
+    done = [t for t in times[5:] if t is not None]  # the first five warm up
+    if not done:
+        lines.append("\nslider-to-paint: the bars never changed")
+    else:
+        lines.append(
+            f"\nslider-to-paint over {len(done)} drags ({missed} without a change in 2 s):"
+        )
+        for i, label in enumerate(
+            ("input -> bars changed (painted that frame)", "input -> next frame")
+        ):
+            lat = sorted(t[i] for t in done)
+            p50 = statistics.median(lat)
+            p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
+            lines.append(
+                f"  {label:<44} median {p50:5.1f} ms, p95 {p95:5.1f} ms, max {lat[-1]:5.1f}"
+            )
+            if i == 0:
+                goals.append(goal(p50 < 16, f"slider-to-paint median {p50:.1f} ms (< 16)"))
+                goals.append(goal(p95 < 33, f"slider-to-paint p95 {p95:.1f} ms (< 33)"))
+    print("\n".join(lines))
+    print("\nGoals of issue 6, page (reported, never enforced):")
+    print("\n".join(goals))
+
+
+if __name__ == "__main__":
+    main()
