@@ -137,7 +137,9 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
         "GET /healthz (baseline)": ("/healthz", None),
         "POST /api/softmax, 3 logits": ("/api/softmax", scripts[3]),
         "POST /api/softmax, 1000 logits": ("/api/softmax", scripts[1000]),
-        # Experiments (benchmarks/_lean_app.py): probabilities only.
+        # Experiments (benchmarks/_lean_app.py): the answer without its steps, and
+        # probabilities only.
+        "  no-steps FastAPI route, 1000 logits": ("/bench/no-steps", scripts[1000]),
         "  lean FastAPI route, 3 logits": ("/bench/lean", scripts[3]),
         "  lean FastAPI route, 1000 logits": ("/bench/lean", scripts[1000]),
         "  lean Starlette route, 3 logits": ("/bench/lean-starlette", scripts[3]),
@@ -229,28 +231,39 @@ def _connections_per_worker(port: int, connections: int) -> str:
 def bench_one_at_a_time(n_requests, lines, goals):
     """100,000 logits, one request at a time on one keep-alive connection."""
     payload = body(100_000)
-    times = []
-    sizes = set()
-    with server(1) as port:
+    headers = {"Content-Type": "application/json"}
+    results = {}
+    with server(1, "_lean_app:app") as port:
         conn = http.client.HTTPConnection(HOST, port, timeout=30)
-        headers = {"Content-Type": "application/json"}
-        for i in range(n_requests + 2):
-            start = time.perf_counter()
-            conn.request("POST", "/api/softmax", payload, headers)
-            resp = conn.getresponse()
-            data = resp.read()
-            elapsed = time.perf_counter() - start
-            assert resp.status == 200, data[:300]
-            sizes.add(len(data))
-            if i >= 2:  # the first two warm up
-                times.append(elapsed * 1e3)
+        for path in ("/api/softmax", "/bench/no-steps", "/bench/lean"):
+            times, size = [], 0
+            for i in range(n_requests + 2):
+                start = time.perf_counter()
+                conn.request("POST", path, payload, headers)
+                resp = conn.getresponse()
+                data = resp.read()
+                elapsed = time.perf_counter() - start
+                assert resp.status == 200, data[:300]
+                size = len(data)
+                if i >= 2:  # the first two warm up
+                    times.append(elapsed * 1e3)
+            results[path] = (times, size)
         conn.close()
-    med = statistics.median(times)
     lines.append(
-        f"\n100,000 logits end to end, one request at a time ({len(times)} requests): "
-        f"median {med:.1f} ms, p25-p75 {_spread(times)} ms; "
-        f"request {len(payload) / 1e6:.1f} MB, response {max(sizes) / 1e6:.1f} MB"
+        f"\n100,000 logits end to end, one request at a time ({n_requests} requests each,"
+        f" request {len(payload) / 1e6:.1f} MB):"
     )
+    for path, label in (
+        ("/api/softmax", "POST /api/softmax"),
+        ("/bench/no-steps", "  experiment: the same without steps"),
+        ("/bench/lean", "  experiment: probabilities only"),
+    ):
+        times, size = results[path]
+        lines.append(
+            f"  {label:<38} median {statistics.median(times):6.1f} ms {_spread(times):>16}"
+            f"   response {size / 1e6:5.1f} MB"
+        )
+    med = statistics.median(results["/api/softmax"][0])
     lines += _breakdown(payload)
     goals.append(goal(med < 15, f"100,000 logits: median {med:.1f} ms end to end (< 15)"))
 
