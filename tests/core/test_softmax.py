@@ -133,10 +133,16 @@ class TestAgainstLibraries:
     @settings(max_examples=100, deadline=None)
     def test_matches_scipy(self, z, t):
         np.testing.assert_allclose(
-            softmax(z, t), scipy.special.softmax((z - z.max(-1, keepdims=True)) / t, axis=-1), rtol=1e-12, atol=1e-300
+            softmax(z, t),
+            scipy.special.softmax((z - z.max(-1, keepdims=True)) / t, axis=-1),
+            rtol=1e-12,
+            atol=1e-300,
         )
         np.testing.assert_allclose(
-            log_softmax(z, t), scipy.special.log_softmax((z - z.max(-1, keepdims=True)) / t, axis=-1), rtol=1e-12, atol=1e-12
+            log_softmax(z, t),
+            scipy.special.log_softmax((z - z.max(-1, keepdims=True)) / t, axis=-1),
+            rtol=1e-12,
+            atol=1e-12,
         )
 
     def test_matches_torch_float64(self):
