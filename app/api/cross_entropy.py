@@ -59,6 +59,17 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
             "the loss is too large for float64: a target class has probability 0",
             "loss_overflow",
         )
+    if not np.isfinite(result.gradient).all():
+        # The true gradient exceeds 1.8e308 (e.g. (p - y) / T at T = 5e-324, or
+        # weights near 1e308 with reduction "sum"): refuse rather than send null.
+        field = "temperature" if body.temperature < 1.0 else "weight"
+        raise ApiError(
+            422,
+            ["body", field],
+            "the gradient is too large for float64 (beyond 1.8e308): "
+            "use a larger temperature or smaller weights",
+            "gradient_overflow",
+        )
     return NumpyJSONResponse(
         {
             "loss": result.loss,

@@ -21,6 +21,10 @@ __all__ = ["CrossEntropyResult", "cross_entropy"]
 
 Reduction = Literal["mean", "sum", "none"]
 _PROB_SUM_TOLERANCE = 1e-6
+# With T and every positive weight in [2**-60, 2**60], no intermediate of the
+# fast path can overflow or lose precision to underflow (the factors it
+# multiplies stay within 2**-200..2**200); beyond that, `_careful` takes over.
+_SAFE = 2.0**60
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,54 @@ def _dense_loss_and_gradient(z2, t, q):
     return row_loss, p, grad
 
 
+def _in_safe_range(t: float, w: NDArray[np.float64] | None) -> bool:
+    """Whether T and the weights are moderate enough for the fast path."""
+    if not 1.0 / _SAFE <= t <= _SAFE:
+        return False
+    if w is None:
+        return True
+    positive = w[w > 0]
+    return positive.size == 0 or (positive.max() <= _SAFE and positive.min() >= 1.0 / _SAFE)
+
+
+def _rescale(a: ArrayLike, numerator: float, denominator: float) -> NDArray[np.float64]:
+    """``a * numerator / denominator`` with no overflow or underflow on the way.
+
+    Mantissas and exponents are applied separately (``ldexp`` is exact), so
+    the result overflows only where the true value exceeds float64's range.
+    """
+    m_num, e_num = np.frexp(numerator)
+    m_den, e_den = np.frexp(denominator)
+    with np.errstate(over="ignore", under="ignore"):
+        return np.ldexp(np.asarray(a, dtype=np.float64) * (m_num / m_den), e_num - e_den)
+
+
+def _careful(z2, t, q, w1, eps, reduction, c, denominator):
+    """Loss, probabilities and gradient for extreme T or weights.
+
+    The loss is linear in the weights, so the caller divides them by their
+    maximum ``c`` first (every coefficient is then at most 1, `w1`), and ``c``
+    is applied here once at the end, together with ``1 / T`` and the mean's
+    denominator (both computed from `w1`).
+    """
+    by_index = q.ndim == 1
+    if by_index:
+        q = _dense_targets(q, z2.shape[1], w1, eps)
+    with np.errstate(over="ignore"):
+        row_loss, p, grad = _dense_loss_and_gradient(z2, t, q)
+        if reduction == "mean" and by_index:
+            # Sum and denominator both carry the weights: c cancels.
+            return (
+                _rescale(row_loss.sum(), 1.0, denominator),
+                p,
+                _rescale(grad, 1.0, denominator * t),
+            )
+        if reduction == "mean":
+            return _rescale(row_loss.sum(), c, denominator), p, _rescale(grad, c / denominator, t)
+        loss = row_loss.sum() if reduction == "sum" else row_loss
+        return _rescale(loss, c, 1.0), p, _rescale(grad, c, t)
+
+
 def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
     if weight is None:
         return None
@@ -204,10 +256,25 @@ def cross_entropy(
         raise CoreInputError("label_smoothing", "must be in [0, 1]")
     z2 = z.reshape(-1, z.shape[-1])
     w = _as_weight(weight, z2.shape[1])
+    safe = _in_safe_range(t, w)
+    c = 1.0
+    if not safe and w is not None and (w > 0).any():
+        c = float(w.max())
+        w = w / c
     q, denominator = _effective_targets(z2, target, z.ndim, w, eps)
     if reduction == "mean" and denominator == 0:
         raise CoreInputError(
             "weight", "the target classes' weights sum to 0, so the mean is undefined"
+        )
+
+    if not safe:
+        loss, p, grad = _careful(z2, t, q, w, eps, reduction, c, denominator)
+        if reduction == "none" and z.ndim == 1:
+            loss = loss[0]
+        return CrossEntropyResult(
+            loss=np.asarray(loss, dtype=np.float64),
+            probabilities=p.reshape(z.shape),
+            gradient=grad.reshape(z.shape),
         )
 
     scale = 1.0 / t

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -106,6 +107,40 @@ def test_cross_entropy_bad_bodies(client, extra, loc, msg):
 def test_cross_entropy_batch_index_count(client):
     response = client.post("/api/cross-entropy", json={"logits": [[1, 2], [3, 4]], "target": [0]})
     assert_error(response, 422, ["body", "target"], "expected 2 class indices, got 1")
+
+
+@pytest.mark.parametrize(
+    ("extra", "loc"),
+    [
+        ({"temperature": 5e-324}, ["body", "temperature"]),
+        # Logits 0, 0 keep the loss at 1e308 log 2; the gradient is 0.5e308 / T.
+        (
+            {"weight": [1e308, 1e308], "reduction": "sum", "temperature": 0.25},
+            ["body", "temperature"],
+        ),
+    ],
+)
+def test_cross_entropy_gradient_beyond_float64_is_422(client, extra, loc):
+    body = {"logits": [0, 0], "target": 0, **extra}
+    assert_error(client.post("/api/cross-entropy", json=body), 422, loc, "gradient is too large")
+    assert client.post("/api/cross-entropy", json=body).json()["detail"][0]["type"] == (
+        "gradient_overflow"
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "loss", "gradient"),
+    [
+        ({"weight": [1e308, 1e308]}, math.log(2), [-0.5, 0.5]),  # mean: the weights cancel
+        ({"weight": [0, 0], "reduction": "sum", "temperature": 5e-324}, 0.0, [0.0, 0.0]),
+        ({"weight": [1e308, 1e308], "reduction": "sum"}, 1e308 * math.log(2), [-5e307, 5e307]),
+    ],
+)
+def test_cross_entropy_extreme_but_representable_is_exact(client, extra, loss, gradient):
+    r = client.post("/api/cross-entropy", json={"logits": [0, 0], "target": 0, **extra})
+    assert r.status_code == 200, r.text
+    assert r.json()["loss"] == pytest.approx(loss, rel=1e-15)
+    assert r.json()["gradient"] == pytest.approx(gradient, rel=1e-15)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from app.core import CoreInputError, cross_entropy, softmax
+from tests.reference import cross_entropy_mp
 
 FOOD = [4.0, 2.0, -1.0]
 RNG = np.random.default_rng(7)
@@ -152,3 +153,43 @@ def test_batch_index_count_must_match_rows():
 def test_batch_probability_rows_must_match_shape():
     with pytest.raises(CoreInputError, match=r"shape \(5, 4\)"):
         cross_entropy(BATCH, SOFT[:, :3].tolist())
+
+
+W308 = {"weight": [1e308, 1e308]}
+EXTREME = {
+    "weights 1e308, batch mean": ([[0.0, 0.0], [1.0, 2.0]], [0, 1], W308),
+    "weights 1e308, sum": ([[0.0, 0.0], [1.0, 2.0]], [0, 1], {**W308, "reduction": "sum"}),
+    "weights 1e308, smoothing": ([[0.0, 0.0]], [0], {**W308, "label_smoothing": 0.5}),
+    "weights 1e308, soft target, none": (
+        [[0.0, 1.0], [3.0, -2.0]],
+        [[0.5, 0.5], [0.2, 0.8]],
+        {"weight": [1e308, 3e307], "reduction": "none"},
+    ),
+    "weights 1 and 1e-300": (
+        [[4.0, 2.0, -1.0]], [1], {"weight": [1.0, 1e-300, 1.0], "label_smoothing": 0.1}
+    ),
+    "subnormal weights": (
+        [[4.0, 2.0, -1.0], [0.0, 1.0, 0.0]], [0, 2], {"weight": [1e-320, 2e-320, 3e-320]}
+    ),
+    "T = 1e-300": ([[4.0, 2.0, -1.0]], [0], {"temperature": 1e-300}),
+    "T = 1e-300, tie": ([[4.0, 4.0, -1.0]], [1], {"temperature": 1e-300, "reduction": "sum"}),
+    "T = 1e300": ([[4.0, 2.0, -1.0]], [1], {"temperature": 1e300}),
+    "T = 5e-324, gradient beyond float64": ([[0.0, 0.0]], [0], {"temperature": 5e-324}),
+    "T = 5e-324, zero weights": (
+        [[0.0, 0.0]], [0], {"temperature": 5e-324, "weight": [0.0, 0.0], "reduction": "sum"}
+    ),
+    "T = 1e-200, weights 1e200": (
+        [[1.0, 0.0]], [1], {"temperature": 1e-200, "weight": [1e200, 1e200], "reduction": "sum"}
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", EXTREME)
+def test_extreme_weights_and_temperatures_match_high_precision(case):
+    """Float64 is exact to ~1e-13 wherever the true value fits, and inf only where it does not."""
+    logits, target, opts = EXTREME[case]
+    result = cross_entropy(logits, target, **opts)
+    loss, grad = cross_entropy_mp(logits, target, **opts)
+    np.testing.assert_allclose(result.loss, loss, rtol=1e-13, atol=0)
+    np.testing.assert_allclose(result.gradient, grad, rtol=1e-13, atol=0)
+    assert not np.isnan(result.gradient).any()

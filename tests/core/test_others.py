@@ -51,6 +51,17 @@ class TestTemperatureSweep:
         assert s.entropy[-1] == pytest.approx(math.log(3), rel=1e-12)
         assert list(s.entropy) == sorted(s.entropy)
 
+    @pytest.mark.parametrize(
+        "logits", [[1e308, -1e308, 0.0], [1000.0, 999.0, -1000.0], [3.0, 3.0, 1.0]]
+    )
+    def test_extremes_agree_with_softmax_to_the_bit(self, logits):
+        ts = [0.0, 5e-324, 1e-300, 0.05, 1.0, 20.0, 1e300, 1.7e308]
+        s = temperature_sweep(logits, ts)
+        for row, t in zip(s.probabilities, ts, strict=True):
+            assert row.tolist() == softmax(logits, t).tolist(), t
+        assert np.isfinite(s.entropy).all()
+        assert ((s.entropy >= 0) & (s.entropy <= math.log(3) + 1e-15)).all()
+
     @pytest.mark.parametrize("ts", [[], [-1.0], [1.0, math.nan], [[1.0]]])
     def test_bad_temperatures(self, ts):
         with pytest.raises(CoreInputError) as err:
