@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.ops.conftest import ROOT, Server, free_port
 
@@ -62,8 +61,3 @@ def test_healthcheck_passes_on_a_live_server(server: Server) -> None:
 
 def test_healthcheck_fails_when_nothing_answers() -> None:
     assert run_healthcheck(free_port()) != 0
-
-
-def test_smoke_and_load_scripts_are_executable() -> None:
-    for name in ("docker-smoke", "loadtest"):
-        assert os.access(Path(ROOT, "scripts", name), os.X_OK), name

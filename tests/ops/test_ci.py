@@ -1,0 +1,53 @@
+"""CI runs everything: .ci/run is the README's test command, which runs every step."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.ops.conftest import ROOT
+
+SCRIPT = (ROOT / "scripts" / "test").read_text()
+
+
+def commands(text: str) -> list[str]:
+    """The script's lines without comments and blank lines."""
+    lines = (line.split(" #")[0].strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    two_commands = readme.split("## Two commands", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    assert commands(two_commands)[-1] == "scripts/test"
+    ci = commands((ROOT / ".ci" / "run").read_text())
+    assert ci[0] == "set -euo pipefail"
+    assert ci[-1] == "exec scripts/test"
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        'python3 -m pytest "$@"',
+        "scripts/docker-smoke",
+        "scripts/loadtest --duration 5",
+        "python3 benchmarks/bench_core.py --quick",
+        "python3 benchmarks/bench_api.py --quick",
+    ],
+)
+def test_the_test_command_runs_every_step(step: str) -> None:
+    assert "set -euo pipefail" in commands(SCRIPT)
+    assert step in commands(SCRIPT)
+
+
+def test_only_quick_skips_the_ops_steps() -> None:
+    assert re.search(r"^quick=\$\{SOFTMAX_TEST_QUICK:-0\}$", SCRIPT, re.MULTILINE)
+    assert 'if [ "$quick" != 1 ]; then\n  step "scripts/docker-smoke"' in SCRIPT
+
+
+@pytest.mark.parametrize("name", ["test", "docker-smoke", "loadtest", "screenshot"])
+def test_scripts_are_executable(name: str) -> None:
+    assert os.access(ROOT / "scripts" / name, os.X_OK), name
+    assert os.access(ROOT / ".ci" / "run", os.X_OK)
