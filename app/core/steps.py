@@ -1,4 +1,11 @@
-"""The intermediate values of a softmax, for showing the arithmetic step by step."""
+"""The intermediate values of a softmax, and everything the page shows about one.
+
+`softmax_steps` gives the arithmetic (z / T, the shift, the exponentials and
+their sums). `softmax_report` gives every number of ``POST /api/softmax``
+(probabilities, log-probabilities, hard max, entropy, the steps) from one shift
+and one ``exp``, with the same kernels as `softmax` and `log_softmax`: each of
+its arrays is bit for bit what the separate core function returns.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from app.core._checks import as_logits, as_temperature
-from app.core.softmax import _shifted
+from app.core._kernels import normalize, row_blocks, row_sums, shift_into
+from app.core.entropy import entropy
+from app.core.softmax import _logits, _temperature, hardmax, log_softmax, sigmoid, softmax
 
-__all__ = ["SoftmaxSteps", "softmax_steps"]
+__all__ = ["SoftmaxReport", "SoftmaxSteps", "TwoClass", "softmax_report", "softmax_steps"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,70 @@ class SoftmaxSteps:
     sum_exp_scaled: NDArray[np.float64]
 
 
+@dataclass(frozen=True)
+class TwoClass:
+    """For K = 2: ``softmax([a, b])[0] = sigmoid((a - b) / T)`` (per row for a batch)."""
+
+    difference: NDArray[np.float64]
+    sigmoid: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class SoftmaxReport:
+    """Everything about ``softmax(logits, T)`` that the page shows.
+
+    Arrays are shaped like the logits; per-row values have shape () for 1-D
+    logits and (N,) for a batch. `steps` and `two_class` are None at T = 0;
+    `steps` is also None when not asked for.
+    """
+
+    probabilities: NDArray[np.float64]
+    log_probabilities: NDArray[np.float64]
+    hardmax: NDArray[np.float64]
+    argmax: NDArray[np.intp]
+    entropy: NDArray[np.float64]
+    entropy_bits: NDArray[np.float64]
+    max_entropy: float
+    temperature: float
+    steps: SoftmaxSteps | None
+    two_class: TwoClass | None
+
+
+def _shift(z2: NDArray[np.float64], t: float) -> tuple[NDArray, NDArray]:
+    """``(z - max z) / t`` of 2-D `z2` as the softmax kernels compute it, and the row maxima."""
+    shifted = np.empty_like(z2)
+    maxima = []
+    for b in row_blocks(z2):
+        m = shift_into(z2[b], t, shifted[b])
+        if m is None:
+            as_logits(z2)  # not finite: raises
+        maxima.append(m)
+    return shifted, maxima[0] if len(maxima) == 1 else np.concatenate(maxima)
+
+
+def _per_row(values: NDArray, shape: tuple[int, ...]) -> NDArray:
+    """Row values (N,) or (N, 1) back to shape (N,), or a numpy scalar for 1-D logits."""
+    return values.reshape(shape[:-1])[()]
+
+
+def _steps(z, t, shifted, exponentials, total) -> SoftmaxSteps:
+    shape = z.shape
+    # The unshifted path is shown for teaching; it overflows for large z / T,
+    # and inf is the honest float64 answer there.
+    with np.errstate(over="ignore"):
+        scaled = z / t
+        exp_scaled = np.exp(scaled)
+    return SoftmaxSteps(
+        scaled=scaled,
+        max_scaled=scaled.max(axis=-1),
+        shifted=shifted.reshape(shape),
+        exponentials=exponentials.reshape(shape),
+        sum_exponentials=_per_row(total, shape),
+        exp_scaled=exp_scaled,
+        sum_exp_scaled=exp_scaled.sum(axis=-1),
+    )
+
+
 def softmax_steps(logits: ArrayLike, temperature: float = 1.0) -> SoftmaxSteps:
     """Intermediate values of ``softmax(logits, temperature)`` for T > 0.
 
@@ -67,20 +140,75 @@ def softmax_steps(logits: ArrayLike, temperature: float = 1.0) -> SoftmaxSteps:
     """
     z = as_logits(logits)
     t = as_temperature(temperature, allow_zero=False)
-    shifted = _shifted(z, t)
+    shifted, _ = _shift(z.reshape(-1, z.shape[-1]), t)
     exponentials = np.exp(shifted)
-    # The unshifted path is shown for teaching; it overflows for large z / T,
-    # and inf is the honest float64 answer there.
-    with np.errstate(over="ignore"):
-        scaled = z / t
-        exp_scaled = np.exp(scaled)
-        sum_exp_scaled = exp_scaled.sum(axis=-1)
-    return SoftmaxSteps(
-        scaled=scaled,
-        max_scaled=scaled.max(axis=-1),
-        shifted=shifted,
-        exponentials=exponentials,
-        sum_exponentials=exponentials.sum(axis=-1),
-        exp_scaled=exp_scaled,
-        sum_exp_scaled=sum_exp_scaled,
+    return _steps(z, t, shifted, exponentials, row_sums(exponentials))
+
+
+def softmax_report(
+    logits: ArrayLike, temperature: float = 1.0, *, steps: bool = True
+) -> SoftmaxReport:
+    """Probabilities, log-probabilities, hard max, argmax, entropy and the steps, at once.
+
+    The same numbers as `softmax`, `log_softmax`, `hardmax`, `argmax`,
+    `entropy` and `softmax_steps` called one by one (to the bit), for about a
+    third of their time: one check of the input, one shift and one ``exp``
+    shared by all.
+
+    Parameters
+    ----------
+    logits : array_like, shape (K,) or (N, K)
+        Raw scores, any finite values; computed in float64.
+    temperature : float, optional
+        T >= 0; T = 0 is the hard max (no steps then). Default 1.
+    steps : bool, optional
+        Include `SoftmaxSteps` (seven more arrays). Default True.
+
+    Returns
+    -------
+    SoftmaxReport
+
+    Examples
+    --------
+    >>> r = softmax_report([4.0, 2.0, -1.0])
+    >>> r.probabilities.round(4).tolist(), int(r.argmax), round(float(r.entropy), 4)
+    ([0.8756, 0.1185, 0.0059], 0, 0.3993)
+    >>> r.steps.shifted.tolist()
+    [0.0, -2.0, -5.0]
+    """
+    t = _temperature(logits, temperature)
+    z = _logits(logits).astype(np.float64, copy=False)
+    shape = z.shape
+    if t == 0:
+        p, logp, hard, report_steps, two_class = (
+            softmax(z, 0.0), log_softmax(z, 0.0), hardmax(z), None, None
+        )  # fmt: skip
+    else:
+        z2 = z.reshape(-1, shape[-1])
+        shifted, m = _shift(z2, t)
+        e = np.exp(shifted)
+        total = row_sums(e)
+        p = normalize(e, total, np.empty_like(e)).reshape(shape)
+        logp = np.subtract(shifted, np.log(total)).reshape(shape)
+        winners = np.equal(z2, m).astype(np.float64)
+        winners /= winners.sum(axis=-1, keepdims=True)
+        hard = winners.reshape(shape)
+        report_steps = _steps(z, t, shifted, e, total) if steps else None
+        two_class = None
+        if shape[-1] == 2:
+            with np.errstate(over="ignore"):  # inf is the exact limit; sigmoid(inf) = 1
+                difference = (z[..., 0] - z[..., 1]) / t
+            two_class = TwoClass(difference=difference, sigmoid=sigmoid(difference)[()])
+    h = entropy(p, logp)
+    return SoftmaxReport(
+        probabilities=p,
+        log_probabilities=logp,
+        hardmax=hard,
+        argmax=np.argmax(z, axis=-1),
+        entropy=h,
+        entropy_bits=h / np.log(2),  # as entropy(p, logp, base=2) computes it
+        max_entropy=float(np.log(shape[-1])),
+        temperature=t,
+        steps=report_steps,
+        two_class=two_class,
     )
