@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from app import web
 from app.api import ROUTERS
 from app.api.errors import install_error_handlers
+from app.api.routing import add_routes
 from app.docs import install_docs
 from app.paths import STATIC_DIR
 from app.security import SecurityMiddleware
@@ -38,9 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in ROUTERS:
-        app.include_router(router)
-    app.include_router(web.router)
+    for router in [*ROUTERS, web.router]:
+        add_routes(app, router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_docs(app)
     if settings.cors_origins:

@@ -11,38 +11,52 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
+from starlette.requests import ClientDisconnect
 
 from app.api.errors import ApiError, clean_validation_errors
 
 M = TypeVar("M", bound=BaseModel)
 
 
-async def _read_limited(request: Request, limit: int) -> bytes:
-    too_big = ApiError(
-        413, ["body"], f"request body is larger than {limit} bytes", "body_too_large"
-    )
-    declared = request.headers.get("content-length")
+def _too_big(limit: int) -> ApiError:
+    return ApiError(413, ["body"], f"request body is larger than {limit} bytes", "body_too_large")
+
+
+async def _read_limited(request: Request, declared: bytes | None, limit: int) -> bytes:
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise too_big
+        raise _too_big(limit)
+    receive = request.receive
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:  # Request.stream(), minus an async generator: ~3 µs a request
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:  # stop reading: a 50 MB body is never held whole
-            raise too_big
+            raise _too_big(limit)
+        if not message.get("more_body", False):
+            if not chunks:
+                return chunk  # the usual case: the whole body in one message
+            chunks.append(chunk)
+            return b"".join(chunks)
         chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def parse_json_body(request: Request, model: type[M]) -> M:
     """Validate the request body as `model`, or raise an `ApiError` (413, 415, 422)."""
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type != "application/json":
+    content_type = declared = None
+    for key, value in request.scope["headers"]:  # one pass, no Headers object; the first wins
+        if key == b"content-type" and content_type is None:
+            content_type = value
+        elif key == b"content-length" and declared is None:
+            declared = value
+    if (content_type or b"").split(b";", 1)[0].strip().lower() != b"application/json":
         raise ApiError(
             415, ["header", "content-type"], "must be application/json", "unsupported_media_type"
         )
-    settings = request.app.state.settings
-    raw = await _read_limited(request, settings.max_body_bytes)
+    raw = await _read_limited(request, declared, request.app.state.settings.max_body_bytes)
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:

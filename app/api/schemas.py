@@ -48,9 +48,24 @@ def _check_rectangular(logits: list) -> list:
     return logits
 
 
+# Up to this many classes per row (and logits in all), answers carry `steps` by default.
+STEPS_MAX_CLASSES = 100
+STEPS_MAX_VALUES = 10_000
+
+
 class SoftmaxRequest(StrictModel):
     logits: Logits
     temperature: Temperature = 1.0
+    steps: bool | None = Field(
+        default=None,
+        description=(
+            "Include the arithmetic (`steps` in the answer): true always, false never, "
+            f"null (the default) when each row has at most {STEPS_MAX_CLASSES} classes and "
+            f"the request at most {STEPS_MAX_VALUES:,} logits in all. The seven step arrays "
+            "would more than double the size and the time of a large answer. "
+            "At T = 0 there are no steps."
+        ),
+    )
 
     _rectangular = field_validator("logits")(_check_rectangular)
 
@@ -87,7 +102,13 @@ class SoftmaxResponse(BaseModel):
     entropy_bits: float | list[float]
     max_entropy: float = Field(description="log K, the entropy of the uniform distribution")
     temperature: float
-    steps: SoftmaxSteps | None = Field(description="null at T = 0")
+    steps: SoftmaxSteps | None = Field(
+        description=(
+            "null at T = 0, and by default for more than "
+            f"{STEPS_MAX_CLASSES} classes per row or {STEPS_MAX_VALUES:,} logits "
+            "(see the request's `steps`)"
+        )
+    )
     two_class: TwoClass | None = Field(description="present when K = 2 and T > 0")
 
 
