@@ -15,7 +15,8 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
+
+from app.assets import StaticAssets
 
 __all__ = ["SWAGGER_DIR", "install_docs"]
 
@@ -77,4 +78,4 @@ def install_docs(app: FastAPI) -> None:
     async def docs_init() -> Response:
         return Response(_INIT_JS, media_type="text/javascript")
 
-    app.mount("/docs/assets", StaticFiles(directory=SWAGGER_DIR), name="docs-assets")
+    app.mount("/docs/assets", StaticAssets(directory=SWAGGER_DIR), name="docs-assets")

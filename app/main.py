@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import web
 from app.api import ROUTERS
 from app.api.errors import install_error_handlers
 from app.api.routing import add_routes
+from app.assets import StaticAssets
 from app.docs import install_docs
 from app.paths import STATIC_DIR
 from app.security import SecurityMiddleware
@@ -33,7 +34,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Softmax Explorer",
         version="0.1.0",
         description=DESCRIPTION,
-        root_path=settings.root_path,
         docs_url=None,  # app.docs serves Swagger UI locally, under the CSP
         redoc_url=None,
     )
@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in [*ROUTERS, web.router]:
         add_routes(app, router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", StaticAssets(directory=STATIC_DIR), name="static")
     install_docs(app)
     if settings.cors_origins:
         app.add_middleware(
@@ -56,7 +56,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         embed_frame_ancestors=settings.embed_frame_ancestors,
         body_timeout=settings.body_timeout,
     )
+    if settings.root_path:
+        app.add_middleware(RootPath, root_path=settings.root_path)  # outermost: seen by all
     return app
+
+
+class RootPath:
+    """Serve under a path prefix (``SOFTMAX_ROOT_PATH``), whether the proxy strips it or not.
+
+    Sets the ASGI scope's ``root_path`` and, where the proxy stripped the
+    prefix, puts it back in front of ``path`` (the scope's path is the full
+    path), as uvicorn's ``--root-path`` does; FastAPI's own ``root_path``
+    argument is deprecated. Routing then ignores the prefix, and the URLs the
+    app writes (redirects, OpenAPI's server, /docs) carry it; the page's own
+    links are relative.
+    """
+
+    def __init__(self, app: ASGIApp, root_path: str) -> None:
+        self.app = app
+        self.root_path = root_path
+        self.prefix = root_path + "/"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            scope["root_path"] = root = self.root_path
+            path = scope["path"]
+            if path != root and not path.startswith(self.prefix):
+                scope["path"] = root + path
+                if scope.get("raw_path"):
+                    scope["raw_path"] = root.encode() + scope["raw_path"]
+        await self.app(scope, receive, send)
 
 
 app = create_app()
