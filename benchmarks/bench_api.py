@@ -84,9 +84,12 @@ def server(workers: int, app: str = "app.main:app"):
             proc.wait()
 
 
-def body(n: int, seed: int = 0) -> bytes:
+def body(n: int, seed: int = 0, steps: bool | None = None) -> bytes:
     logits = np.random.default_rng(seed).standard_normal(n).round(6).tolist()
-    return orjson.dumps({"logits": logits, "temperature": 1.0})
+    data = {"logits": logits, "temperature": 1.0}
+    if steps is not None:
+        data["steps"] = steps
+    return orjson.dumps(data)
 
 
 _LUA = """wrk.method = "POST"
@@ -127,23 +130,20 @@ def _spread(values: list[float]) -> str:
 
 def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
     scripts = {}
-    for n in (3, 1000):
-        data = Path(tmp, f"body{n}.json")
-        data.write_bytes(body(n))
-        lua = Path(tmp, f"post{n}.lua")
-        lua.write_text(_LUA.format(path=data))
-        scripts[n] = str(lua)
+    for name, data in (("3", body(3)), ("1000", body(1000)), ("1000s", body(1000, steps=True))):
+        path = Path(tmp, f"body{name}.json")
+        path.write_bytes(data)
+        lua = Path(tmp, f"post{name}.lua")
+        lua.write_text(_LUA.format(path=path))
+        scripts[name] = str(lua)
     cases = {
         "GET /healthz (baseline)": ("/healthz", None),
-        "POST /api/softmax, 3 logits": ("/api/softmax", scripts[3]),
-        "POST /api/softmax, 1000 logits": ("/api/softmax", scripts[1000]),
-        # Experiments (benchmarks/_lean_app.py): the answer without its steps, and
-        # probabilities only.
-        "  no-steps FastAPI route, 1000 logits": ("/bench/no-steps", scripts[1000]),
-        "  lean FastAPI route, 3 logits": ("/bench/lean", scripts[3]),
-        "  lean FastAPI route, 1000 logits": ("/bench/lean", scripts[1000]),
-        "  lean Starlette route, 3 logits": ("/bench/lean-starlette", scripts[3]),
-        "  lean Starlette route, 1000 logits": ("/bench/lean-starlette", scripts[1000]),
+        "POST /api/softmax, 3 logits": ("/api/softmax", scripts["3"]),
+        "POST /api/softmax, 1000 logits": ("/api/softmax", scripts["1000"]),
+        # For scale: the same with its steps asked for, and the least any route
+        # costs (benchmarks/_lean_app.py: a plain Starlette route).
+        '  1000 logits, "steps": true': ("/api/softmax", scripts["1000s"]),
+        "  GET /bench/trivial (Starlette)": ("/bench/trivial", None),
     }
     runs: dict[str, list[dict]] = {name: [] for name in cases}
     with server(1, "_lean_app:app") as port:
@@ -175,6 +175,11 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
             f" {statistics.median(x['p50'] for x in rs):>8.2f} {p99:>8.2f}"
         )
     r3 = ratios["POST /api/softmax, 3 logits"]
+    trivial = ratios["  GET /bench/trivial (Starlette)"]
+    lines.append(
+        f"  against the trivial Starlette GET: 3 logits {r3 / trivial:.2f}x,"
+        f" 1000 logits {ratios['POST /api/softmax, 1000 logits'] / trivial:.2f}x"
+    )
     r1000 = ratios["POST /api/softmax, 1000 logits"]
     p99 = statistics.median(x["p99"] for x in runs["POST /api/softmax, 1000 logits"])
     goals.append(goal(r3 >= 0.8, f"3 logits: {r3:.2f}x the req/s of /healthz (>= 0.8)"))
@@ -230,16 +235,16 @@ def _connections_per_worker(port: int, connections: int) -> str:
 
 def bench_one_at_a_time(n_requests, lines, goals):
     """100,000 logits, one request at a time on one keep-alive connection."""
-    payload = body(100_000)
+    payloads = {"default": body(100_000), "steps": body(100_000, steps=True)}
     headers = {"Content-Type": "application/json"}
     results = {}
     with server(1, "_lean_app:app") as port:
         conn = http.client.HTTPConnection(HOST, port, timeout=30)
-        for path in ("/api/softmax", "/bench/no-steps", "/bench/lean"):
+        for name, payload in payloads.items():
             times, size = [], 0
             for i in range(n_requests + 2):
                 start = time.perf_counter()
-                conn.request("POST", path, payload, headers)
+                conn.request("POST", "/api/softmax", payload, headers)
                 resp = conn.getresponse()
                 data = resp.read()
                 elapsed = time.perf_counter() - start
@@ -247,24 +252,23 @@ def bench_one_at_a_time(n_requests, lines, goals):
                 size = len(data)
                 if i >= 2:  # the first two warm up
                     times.append(elapsed * 1e3)
-            results[path] = (times, size)
+            results[name] = (times, size)
         conn.close()
     lines.append(
         f"\n100,000 logits end to end, one request at a time ({n_requests} requests each,"
-        f" request {len(payload) / 1e6:.1f} MB):"
+        f" request {len(payloads['default']) / 1e6:.1f} MB):"
     )
-    for path, label in (
-        ("/api/softmax", "POST /api/softmax"),
-        ("/bench/no-steps", "  experiment: the same without steps"),
-        ("/bench/lean", "  experiment: probabilities only"),
+    for name, label in (
+        ("default", "POST /api/softmax (no steps: K > 100)"),
+        ("steps", '  the same with "steps": true'),
     ):
-        times, size = results[path]
+        times, size = results[name]
         lines.append(
             f"  {label:<38} median {statistics.median(times):6.1f} ms {_spread(times):>16}"
             f"   response {size / 1e6:5.1f} MB"
         )
-    med = statistics.median(results["/api/softmax"][0])
-    lines += _breakdown(payload)
+    med = statistics.median(results["default"][0])
+    lines += _breakdown(payloads["default"])
     goals.append(goal(med < 15, f"100,000 logits: median {med:.1f} ms end to end (< 15)"))
 
 
@@ -272,8 +276,8 @@ def _breakdown(payload: bytes) -> list[str]:
     """Where the 100,000-logit request spends its time, measured in process."""
     from app.api.encoding import NumpyJSONResponse
     from app.api.schemas import SoftmaxRequest
-    from app.api.softmax import softmax_payload
     from app.core import softmax
+    from app.core.steps import softmax_report
 
     def t(fn, n=7):
         fn()
@@ -285,19 +289,22 @@ def _breakdown(payload: bytes) -> list[str]:
         return statistics.median(runs) * 1e3
 
     req = SoftmaxRequest.model_validate_json(payload)
-    content = softmax_payload(req.logits, req.temperature)
+    report = softmax_report(req.logits, req.temperature, steps=False)
+    with_steps = softmax_report(req.logits, req.temperature)
     z = np.asarray(req.logits)
-    p = softmax(z)
     numpy = orjson.OPT_SERIALIZE_NUMPY
     parts = [
         ("parse + validate (model_validate_json)", lambda: SoftmaxRequest.model_validate_json(
             payload)),
         ("orjson.loads alone (for scale)", lambda: orjson.loads(payload)),
-        ("softmax_payload (every number returned)", lambda: softmax_payload(req.logits, 1.0)),
+        ("softmax_report (every number returned)", lambda: softmax_report(req.logits, 1.0,
+            steps=False)),
         ("  of which list -> ndarray", lambda: np.asarray(req.logits)),
         ("  of which core softmax of the ndarray", lambda: softmax(z)),
-        ("encode the whole response (orjson)", lambda: NumpyJSONResponse(content)),
-        ("  of which the probabilities alone", lambda: orjson.dumps(p, option=numpy)),
+        ("encode the answer (orjson)", lambda: NumpyJSONResponse(report)),
+        ("  of which the probabilities alone", lambda: orjson.dumps(report.probabilities,
+            option=numpy)),
+        ('encode the answer with "steps": true', lambda: NumpyJSONResponse(with_steps)),
     ]  # fmt: skip
     return ["  in-process breakdown (median ms):"] + [
         f"    {name:<42} {t(fn):7.2f}" for name, fn in parts
@@ -337,6 +344,7 @@ def bench_in_process(n_requests, lines):
         "GET /healthz (baseline)": ("GET", "/healthz", b""),
         "POST /api/softmax, 3 logits": ("POST", "/api/softmax", body(3)),
         "POST /api/softmax, 1000 logits": ("POST", "/api/softmax", body(1000)),
+        '  1000 logits, "steps": true': ("POST", "/api/softmax", body(1000, steps=True)),
     }
 
     async def run():
