@@ -22,6 +22,8 @@ export function t(key, vars) {
   return text;
 }
 
+const known = (key) => key in strings.en || key in (strings[lang] || {});
+
 export function getLanguage() {
   return lang;
 }
@@ -47,6 +49,7 @@ export function onLanguageChange(fn) {
 export function applyTranslations(root = document) {
   document.documentElement.lang = lang;
   for (const el of root.querySelectorAll("[data-i18n]")) {
+    if (!known(el.dataset.i18n)) continue; // a module that registers it later translates it
     const text = t(el.dataset.i18n);
     if (el.textContent !== text) el.textContent = text;
   }

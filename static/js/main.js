@@ -143,3 +143,25 @@ function render(state, result, info) {
 // Build every widget's rows now (numbers follow with the first answer), then follow the store.
 render(store.get(), null, { status: "pending", message: "", request: null, changed: new Set() });
 store.subscribe(render);
+
+// The learning lab (a third of the page's code) loads when its section comes within a screen
+// of the viewport: at once when it is already there (an embed, a link to #lab), never while
+// ?hide= hides it. Its state (target=, seed=, ...) lives in the store from the start.
+const lab = $("lab");
+function loadLab() {
+  const sheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "static/css/lab.css" });
+  const styled = new Promise((resolve) => {
+    sheet.onload = sheet.onerror = resolve;
+  });
+  document.head.append(sheet);
+  Promise.all([import("./lab/main.js"), styled]).then(([module]) => module.start(lab));
+}
+if (lab && !("IntersectionObserver" in window)) loadLab();
+else if (lab) {
+  const near = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    near.disconnect();
+    loadLab();
+  }, { rootMargin: "100% 0px" });
+  near.observe(lab);
+}

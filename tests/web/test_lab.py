@@ -17,6 +17,24 @@ from playwright.sync_api import expect
 FOOD = "?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en"
 
 
+@pytest.fixture
+def open_page(open_page):
+    """The page's open_page, then the lab brought into view: its modules load when the
+    section comes near the screen (unless ?hide= hides it)."""
+
+    def _open(query: str = "", **kwargs):
+        return show_lab(open_page(query, **kwargs))
+
+    return _open
+
+
+def show_lab(page):
+    if page.locator("#lab").is_visible():
+        page.locator("#lab").scroll_into_view_if_needed()
+        page.wait_for_selector("#lab [data-lab='cross-entropy'] > *")
+    return page
+
+
 def number(text: str) -> float:
     """Read a number as the lab prints it (real minus sign, optional plus)."""
     return float(text.strip().replace("\u2212", "-").replace("+", "").replace(",", "."))
@@ -159,6 +177,7 @@ def test_the_same_seed_gives_the_same_histogram(open_page, page, watch):
     expect(page.get_by_text("500 draws with seed 42.")).to_be_visible()
     assert counts(page) == first
     page.reload()
+    show_lab(page)
     expect(page.get_by_text("500 draws with seed 42.")).to_be_visible()
     assert counts(page) == first
     watch.assert_clean()
@@ -381,4 +400,88 @@ def test_the_lab_has_no_axe_violations(open_page, page, watch, scheme, lang):
     expect(page.get_by_test_id("lab-histogram")).to_have_attribute("aria-label", re.compile("1000"))
     result = Axe().run(page, context="#lab")
     assert result.violations_count == 0, result.generate_report()
+    watch.assert_clean()
+
+
+LAB_API = ("/api/cross-entropy", "/api/temperature", "/api/sample")
+
+
+def lab_requests(page) -> list:
+    """Every request of the lab's API from now on: [(path, json body)]."""
+    seen = []
+    page.on(
+        "request",
+        lambda r: (
+            seen.append((urlsplit(r.url).path, r.post_data_json))
+            if urlsplit(r.url).path in LAB_API
+            else None
+        ),
+    )
+    return seen
+
+
+def test_the_lab_loads_when_it_comes_into_view(page, server, watch):
+    files = []
+    page.on("request", lambda r: files.append(urlsplit(r.url).path))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + FOOD.replace("lang=en", "lang=ru") + "&target=1&seed=7")
+    page.wait_for_selector("body[data-ready='1']")
+    page.wait_for_load_state("networkidle")
+    assert not [f for f in files if "/lab/" in f or "lab.css" in f or f in LAB_API], files
+    # its headings are in the page already, translated; its state is kept in the URL
+    expect(page.locator("#lab h2")).to_have_text("Лаборатория")
+    expect(page.locator("[data-panel=sampling] h3")).to_have_text("Выборка")
+    expect(page).to_have_url(re.compile(r"target=1&seed=7$"))
+    page.locator("#lab").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("lab-loss")).to_have_text("2,133")  # burger, from target=1
+    expect(page.get_by_label("Верный класс")).to_have_value("1")
+    expect(page.get_by_text("1000 испытаний, зерно 7.")).to_be_visible()
+    watch.assert_clean()
+
+
+def test_the_lab_waits_while_a_slider_is_dragged(open_page, server, page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
+    asked = lab_requests(page)
+    slider = page.get_by_label("pizza logit", exact=True)
+    box = slider.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    page.mouse.down()
+    for i in range(12):
+        page.mouse.move(box["x"] + box["width"] * (0.5 + 0.03 * i), y)
+        page.wait_for_timeout(200 if i % 4 == 3 else 40)  # pauses longer than the lab's quiet time
+    shown = page.locator("#bars td.soft .value").first.inner_text()
+    assert shown != "87.6 %"  # the bars followed the drag
+    assert asked == []  # ... and the lab, while the slider was held, asked nothing
+    page.mouse.up()
+    final = float(slider.input_value())
+    wait = page.wait_for_timeout
+    for _ in range(100):
+        if len(asked) >= 3:
+            break
+        wait(50)
+    wait(300)
+    # then one request per panel, for the logits the drag ended on
+    assert sorted(path for path, _ in asked) == sorted(LAB_API), asked
+    assert all(body["logits"] == [final, 2, -1] for _, body in asked), asked
+    truth = api(page, server, "api/cross-entropy", {"logits": [final, 2, -1], "target": 0})
+    expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
+    watch.assert_clean()
+
+
+def test_held_arrow_keys_send_the_lab_one_request_at_the_end(open_page, page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.wait_for_load_state("networkidle")
+    asked = lab_requests(page)
+    page.get_by_label("burger logit", exact=True).focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    expect(page.get_by_label("burger logit, exact value")).to_have_value("3")
+    page.wait_for_timeout(600)
+    assert [path for path, _ in asked].count("/api/cross-entropy") == 1, asked
+    assert all(body["logits"] == [4, 3, -1] for _, body in asked), asked
     watch.assert_clean()

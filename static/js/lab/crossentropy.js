@@ -234,8 +234,8 @@ export function createCrossEntropy(root, { store, onResult }) {
       if (last) draw();
       else if (state) request();
     },
-    /** The request body for the loss shown now (null at T = 0). */
-    body: () => state && crossEntropyBody(state, select.value === "custom" ? custom : null),
+    /** The request body for the page's state now (null at T = 0), even before update() has seen it. */
+    body: () => crossEntropyBody(store.get(), select.value === "custom" ? custom : null),
     chart: () => chart,
     title: () => t("lab.xent.chartTitle"),
     numbers: () => last && { request: last.body, response: last.data },

@@ -11,8 +11,11 @@ import { createCurves } from "./curves.js";
 import { createSampling } from "./sampling.js";
 import { createStability } from "./stability.js";
 import { createExport } from "./export.js";
+import { createLabScheduler } from "./schedule.js";
 
-function start(root) {
+/** Build the lab inside its section (templates/_lab.html); the page's main.js calls this once
+ * lab.css has loaded. */
+export function start(root) {
   const part = (name) => root.querySelector(`[data-lab="${name}"]`);
   const xent = createCrossEntropy(part("cross-entropy"), { store, onResult: () => {} });
   const training = createTraining(part("training"), { store, getBody: () => xent.body() });
@@ -40,14 +43,16 @@ function start(root) {
   });
 
   // Panels (data-panel="lab", "cross-entropy", ...) are hidden by ?hide= in the page's main.js.
-  const render = (state, result) => {
+  const scheduler = createLabScheduler((state, result) => {
     for (const widget of widgets) widget.update(state, result);
-  };
-  store.subscribe(render);
-  // This module may load after the page's first render: start from what is there now.
+  });
+  training.onStep(scheduler.hurry);
+  store.subscribe(scheduler.render);
+  // This module loads after the page's first render: start from what is there now.
   const now = store.get();
   const shown = store.result();
-  render(now, shown && shown.probabilities.length === now.logits.length ? shown : null);
+  const exact = Boolean(shown) && shown.probabilities.length === now.logits.length;
+  scheduler.render(now, exact ? shown : null, { status: exact ? "ok" : "pending", exact, changed: new Set() });
   onLanguageChange(() => {
     retranslate(root);
     for (const widget of widgets) widget.relabel();
@@ -87,5 +92,3 @@ function histogramCsv(numbers, labels) {
   return rows;
 }
 
-const root = document.getElementById("lab");
-if (root) start(root);

@@ -1,18 +1,9 @@
-// Every text in the learning lab, in English and Russian.
+// Every text the learning lab draws, in English and Russian (its section headings are in
+// the page's markup, so their strings are the page's: ../strings.js).
 
 import { registerStrings } from "../i18n.js";
 
 const en = {
-  "lab.h": "Learning lab",
-  "lab.intro": "Why softmax comes with cross-entropy, how a model learns from the gradient, and what temperature does when you sample from the probabilities.",
-  "lab.noscript": "The learning lab needs JavaScript: every number in it is fetched from the API.",
-  "lab.xent.h": "Cross-entropy and its gradient",
-  "lab.train.h": "Training by hand",
-  "lab.curves.h": "Probability against temperature",
-  "lab.sample.h": "Sampling",
-  "lab.stab.h": "Numerical stability",
-  "lab.export.h": "Export",
-
   "lab.error.network": "The API did not answer; your input is kept and will be sent again when you change something.",
   "lab.error.server": "The API failed on this input.",
   "lab.error.input": "The API refused this input:",
@@ -110,16 +101,6 @@ const en = {
 };
 
 const ru = {
-  "lab.h": "Лаборатория",
-  "lab.intro": "Почему softmax идёт в паре с перекрёстной энтропией, как модель учится по градиенту и что температура делает при выборке из вероятностей.",
-  "lab.noscript": "Лаборатории нужен JavaScript: все её числа приходят из API.",
-  "lab.xent.h": "Перекрёстная энтропия и её градиент",
-  "lab.train.h": "Обучение вручную",
-  "lab.curves.h": "Вероятность в зависимости от температуры",
-  "lab.sample.h": "Выборка",
-  "lab.stab.h": "Численная устойчивость",
-  "lab.export.h": "Экспорт",
-
   "lab.error.network": "API не ответил; ваши данные сохранены и уйдут снова при следующем изменении.",
   "lab.error.server": "API не справился с этими данными.",
   "lab.error.input": "API отклонил эти данные:",

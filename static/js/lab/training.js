@@ -44,6 +44,7 @@ export function createTraining(root, { store, getBody }) {
   let stopToken = 0;
   let selfUpdate = false;
   let runningKey = null; // the problem as the running loop last left it
+  let beforeStep = () => {}; // tells the lab's scheduler that the next logits are the lab's own
 
   function problemKey(body) {
     return body && keyOf({ z: body.logits, y: body.target, t: body.temperature, s: body.label_smoothing });
@@ -62,6 +63,7 @@ export function createTraining(root, { store, getBody }) {
   });
 
   function setLogits(logits) {
+    beforeStep();
     selfUpdate = true;
     try {
       store.set({ logits });
@@ -79,11 +81,14 @@ export function createTraining(root, { store, getBody }) {
     const animate = !reducedMotion();
     const rate = store.get().lr; // the URL may ask for more than the slider shows
     runningKey = problemKey(body);
+    // Stopped, or the person changed the logits, the class or T: their input wins at once
+    // (update() hears of it only after the lab's scheduler lets it through).
+    const interrupted = () => token !== stopToken || problemKey(getBody()) !== runningKey;
     sync();
     try {
       let answer = await postJSON("api/cross-entropy", body);
       if (problemKey(body) !== expectedKey || history.length === 0) history = [answer.loss];
-      for (let i = 0; i < count && token === stopToken; i += 1) {
+      for (let i = 0; i < count && !interrupted(); i += 1) {
         const logits = body.logits.map((z, j) => round(z - rate * answer.gradient[j]));
         if (animate) {
           setLogits(logits);
@@ -101,8 +106,9 @@ export function createTraining(root, { store, getBody }) {
           if (count > 1) await sleep(DELAY_MS);
         }
       }
-      if (!animate) setLogits(body.logits);
-      expectedKey = problemKey({ ...body, logits: store.get().logits });
+      const theirs = problemKey(getBody()) !== runningKey; // the person's new problem: the curve is not for it
+      if (!animate && !theirs) setLogits(body.logits);
+      expectedKey = theirs ? null : problemKey({ ...body, logits: store.get().logits });
       draw();
       say();
     } catch (err) {
@@ -177,6 +183,10 @@ export function createTraining(root, { store, getBody }) {
       sync();
       draw();
       say();
+    },
+    /** fn() runs just before each step writes its logits into the page state. */
+    onStep(fn) {
+      beforeStep = fn;
     },
     chart: () => chart,
     title: () => t("lab.train.chartTitle"),
