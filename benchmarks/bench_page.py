@@ -126,9 +126,22 @@ def main(argv=None) -> None:
         lo = float(page.eval_on_selector("input[type=range]", "e => e.min") or -10)
         hi = float(page.eval_on_selector("input[type=range]", "e => e.max") or 10)
         values = [lo + (hi - lo) * ((i * 7) % 20 + 0.5) / 20 for i in range(drags + 5)]
+        loss = page.get_by_test_id("lab-loss")
+        before = loss.text_content()
+        lab_api = ("/api/cross-entropy", "/api/temperature", "/api/sample")
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url) if r.url.endswith(lab_api) else None)
         times = [page.evaluate(_DRAG, round(v, 1)) for v in values]
-        page.wait_for_timeout(500)
-        settled = page.get_by_test_id("lab-loss").inner_text()
+        during = len(asked)
+        page.wait_for_function(
+            "(before) => document.querySelector('[data-testid=lab-loss]').textContent !== before",
+            arg=before,
+            timeout=5000,
+        )
+        lab_note = (
+            f"the lab sent {during} requests during the drags, {len(asked) - during} "
+            f"after; its loss went from {before} to {loss.text_content()}"
+        )
         browser.close()
     missed = sum(t is None for t in times[5:])
     done = [t for t in times[5:] if t is not None]  # the first five warm up
@@ -137,7 +150,7 @@ def main(argv=None) -> None:
     else:
         lines.append(
             f"\nslider-to-paint over {len(done)} drags ({missed} without a change in 2 s), "
-            f"with the lab loaded (its loss afterwards: {settled}):"
+            f"with the lab loaded ({lab_note}):"
         )
         for i, label in enumerate(
             ("input -> bars changed (painted that frame)", "input -> next frame")
