@@ -55,7 +55,7 @@ const en = {
 
   "lab.sample.title": "Sampling histogram",
   "lab.sample.explain": "The server draws N classes at random from the probabilities at the current T. The same seed always gives the same draws. Top-k keeps only the k most likely classes and top-p the smallest set whose probabilities add up to at least p; the kept ones are renormalised, as language models do when they pick the next word.",
-  "lab.sample.n": "Number of draws N (1\u201310 000)",
+  "lab.sample.n": "Number of draws N (1\u201310\u00a0000)",
   "lab.sample.seed": "Seed",
   "lab.sample.newSeed": "New seed",
   "lab.sample.topK": "Top-k (empty: off)",
@@ -152,7 +152,7 @@ const ru = {
 
   "lab.sample.title": "Гистограмма выборки",
   "lab.sample.explain": "Сервер случайно выбирает N классов согласно вероятностям при текущей T. Одно и то же зерно всегда даёт одинаковый результат. Top-k оставляет k самых вероятных классов, top-p \u2014 наименьший набор с суммарной вероятностью не меньше p; оставшиеся перенормируются, как это делают языковые модели при выборе следующего слова.",
-  "lab.sample.n": "Число испытаний N (1\u201310 000)",
+  "lab.sample.n": "Число испытаний N (1\u201310\u00a0000)",
   "lab.sample.seed": "Зерно",
   "lab.sample.newSeed": "Новое зерно",
   "lab.sample.topK": "Top-k (пусто: выкл.)",
