@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import inspect
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.routing import APIRoute
-from starlette.routing import request_response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 __all__ = ["PlainRoute", "add_routes"]
 
@@ -34,11 +34,21 @@ class PlainRoute(APIRoute):
         if not inspect.iscoroutinefunction(endpoint):
             raise TypeError(f"{endpoint!r}: a PlainRoute endpoint is an async def")
         super().__init__(path, endpoint, **kwargs)
-        self.app = request_response(endpoint)
+        self.app = _call(endpoint)
 
     def get_route_handler(self):
         # Also what FastAPI calls when the route is reached through include_router.
         return self.endpoint
+
+
+def _call(endpoint) -> ASGIApp:
+    # starlette.routing.request_response, minus its per-route exception
+    # handling: the app's ExceptionMiddleware runs the same handlers.
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = await endpoint(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+    return app
 
 
 def add_routes(app: FastAPI, router: APIRouter) -> None:

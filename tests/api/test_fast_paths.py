@@ -155,3 +155,29 @@ def test_a_repeated_content_type_header_uses_the_first(client):
     headers = [("content-type", "application/json"), ("content-type", "text/plain")]
     r = client.post("/api/softmax", content=b'{"logits": [1, 2]}', headers=headers)
     assert r.status_code == 200, r.text
+
+
+def test_short_vectors_on_python_floats_are_the_array_path_to_the_bit():
+    """softmax_report of a list of at most 7 floats (Python floats) = of the same ndarray."""
+    import orjson
+
+    from app.core.steps import _small_report
+
+    def encode(report):
+        return orjson.dumps(
+            report, option=orjson.OPT_SERIALIZE_NUMPY, default=lambda a: np.asarray(a).tolist()
+        )
+
+    rng = np.random.default_rng(5)
+    taken = 0
+    for _ in range(3000):
+        k = int(rng.choice([1, 3, 4, 5, 6, 7]))
+        z = rng.standard_normal(k) * 10.0 ** rng.uniform(-3, 3)
+        if rng.random() < 0.3:
+            z = z.round(int(rng.integers(0, 3)))
+        if rng.random() < 0.1:
+            z[rng.integers(0, k)] = z.max()  # a tie
+        t = float(rng.choice([1.0, 0.5, 3.0, 1e-3, 7.7, 1e-200, 1e200]))
+        taken += _small_report(z.tolist(), t, True) is not None
+        assert encode(softmax_report(z.tolist(), t)) == encode(softmax_report(z, t)), (z, t)
+    assert taken > 1000
