@@ -44,8 +44,8 @@ async def _read_limited(request: Request, declared: bytes | None, limit: int) ->
         chunks.append(chunk)
 
 
-async def parse_json_body(request: Request, model: type[M]) -> M:
-    """Validate the request body as `model`, or raise an `ApiError` (413, 415, 422)."""
+async def read_json_body(request: Request) -> bytes:
+    """The raw body of a JSON request, or an `ApiError` (413 too large, 415 not JSON)."""
     content_type = declared = None
     for key, value in request.scope["headers"]:  # one pass, no Headers object; the first wins
         if key == b"content-type" and content_type is None:
@@ -56,11 +56,20 @@ async def parse_json_body(request: Request, model: type[M]) -> M:
         raise ApiError(
             415, ["header", "content-type"], "must be application/json", "unsupported_media_type"
         )
-    raw = await _read_limited(request, declared, request.app.state.settings.max_body_bytes)
+    return await _read_limited(request, declared, request.app.state.settings.max_body_bytes)
+
+
+def validate_json(raw: bytes, model: type[M]) -> M:
+    """`raw` validated as `model`, or an `ApiError` 422 with pydantic's errors."""
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
         raise _validation_error(exc) from None
+
+
+async def parse_json_body(request: Request, model: type[M]) -> M:
+    """Validate the request body as `model`, or raise an `ApiError` (413, 415, 422)."""
+    return validate_json(await read_json_body(request), model)
 
 
 def _validation_error(exc: ValidationError) -> ApiError:

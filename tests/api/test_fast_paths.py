@@ -181,3 +181,124 @@ def test_short_vectors_on_python_floats_are_the_array_path_to_the_bit():
         taken += _small_report(z.tolist(), t, True) is not None
         assert encode(softmax_report(z.tolist(), t)) == encode(softmax_report(z, t)), (z, t)
     assert taken > 1000
+
+
+class TestLargeBodies:
+    """Bodies of LARGE_BODY_BYTES and more are parsed by orjson + numpy, else by pydantic."""
+
+    FILLER = ", ".join(["0.5"] * 1000)
+
+    def body(self, logits: str = "", extra: str = "") -> bytes:
+        raw = f'{{"logits": [{logits}{self.FILLER}]{extra}}}'.encode()
+        from app.api.softmax import LARGE_BODY_BYTES
+
+        assert len(raw) >= LARGE_BODY_BYTES
+        return raw
+
+    def by_pydantic(self, raw: bytes):
+        from app.api.body import validate_json
+        from app.api.errors import ApiError
+        from app.api.schemas import SoftmaxRequest
+
+        try:
+            body = validate_json(raw, SoftmaxRequest)
+        except ApiError as err:
+            return 422, {"detail": err.items}
+        return 200, body
+
+    @pytest.mark.parametrize(
+        ("logits", "extra"),
+        [
+            ("NaN, ", ""),
+            ("Infinity, ", ""),
+            ("-Infinity, ", ""),
+            ("1e400, ", ""),
+            ('"1.5", ', ""),
+            ("true, ", ""),
+            ("null, ", ""),
+            ("[1.0], ", ""),
+            ("{}, ", ""),
+            ("", ', "temperature": -1'),
+            ("", ', "temperature": "2"'),
+            ("", ', "temperature": true'),
+            ("", ', "temperature": null'),
+            ("", ', "temperature": 1e400'),
+            ("", ', "temprature": 2'),
+            ("", ', "steps": 1'),
+            ("", ', "logits": []'),
+        ],
+    )
+    def test_bad_bodies_get_pydantic_errors(self, client, logits, extra):
+        raw = self.body(logits, extra)
+        status, expected = self.by_pydantic(raw)
+        assert status == 422
+        r = client.post("/api/softmax", content=raw, headers=JSON)
+        assert r.status_code == 422
+        assert r.json() == expected
+
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            b'{"logits": [[1, 2.5], [3], [4, 5]]}',
+            b'{"logits": [[[1.0, 2.0]]]}',
+            b'{"logits": [[], []]}',
+            b'{"logits": [[1.0, 2.0], 3.0]}',
+        ],
+    )
+    def test_bad_shapes_get_pydantic_errors(self, client, raw):
+        raw = raw[:-1] + b', "temperature": 1.0' + b" " * 4096 + b"}"
+        status, expected = self.by_pydantic(raw)
+        assert status == 422
+        r = client.post("/api/softmax", content=raw, headers=JSON)
+        assert r.json() == expected
+
+    @pytest.mark.parametrize(
+        ("logits", "extra"),
+        [
+            ("1, -2, 3, ", ""),
+            ("-0, -0.0, 0.1e1, 1E2, 1e+2, 5e-324, 1e-400, 2.2250738585072011e-308, ", ""),
+            ("9007199254740993, 100000000000000000000000, 18446744073709551616, ", ""),
+            ("", ', "temperature": 3'),
+            ("", ', "temperature": 0'),
+            ("", ', "temperature": 1e-300'),
+            ("", ', "logits": [1, 2, 3]'),  # the last one counts, as in pydantic
+            ("", ', "steps": true'),
+            ("", ', "steps": null'),
+        ],
+    )
+    def test_good_bodies_get_the_pydantic_answer(self, client, logits, extra):
+        raw = self.body(logits, extra)
+        status, body = self.by_pydantic(raw)
+        assert status == 200
+        r = client.post("/api/softmax", content=raw, headers=JSON)
+        assert r.status_code == 200, r.text
+        from app.api.softmax import wants_steps
+
+        shape = np.shape(body.logits)
+        expected = softmax_report(
+            body.logits, body.temperature, steps=wants_steps(body.steps, shape)
+        )
+        answer = r.json()
+        assert as_json(answer["probabilities"]) == as_json(expected.probabilities)
+        assert as_json(answer["log_probabilities"]) == as_json(expected.log_probabilities)
+        assert answer["entropy"] == expected.entropy
+        assert (answer["steps"] is None) == (expected.steps is None)
+
+    def test_random_floats_parse_as_pydantic_parses_them(self):
+        import orjson
+
+        from app.api.schemas import SoftmaxRequest
+        from app.api.softmax import _parse_large
+
+        rng = np.random.default_rng(7)
+        x = (rng.standard_normal(2000) * 10.0 ** rng.integers(-320, 308, 2000)).tolist()
+        texts = (
+            [repr(v) for v in x] + [f"{v:.17e}" for v in x[:500]] + [f"{v:.3g}" for v in x[:500]]
+        )
+        raw = ('{"logits": [' + ", ".join(texts) + "]}").encode()
+        z, t = _parse_large(raw)
+        expected = np.array(SoftmaxRequest.model_validate_json(raw).logits)
+        assert orjson.dumps(z, option=orjson.OPT_SERIALIZE_NUMPY) == orjson.dumps(
+            expected, option=orjson.OPT_SERIALIZE_NUMPY
+        )
+        assert t == 1.0
