@@ -49,6 +49,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         proxy_headers=True,
         # Finish in-flight requests on SIGTERM, but do not hang forever.
         timeout_graceful_shutdown=10,
+        # No "server: uvicorn" on every response: it tells a client nothing it
+        # needs. The Date header stays (HTTP/1.1 asks for it; uvicorn makes it
+        # once a second). Request heads are bounded by the HTTP parser:
+        # httptools' own limits, or 16 KiB per event with h11.
+        server_header=False,
+        h11_max_incomplete_event_size=16 * 1024,
     )
 
 

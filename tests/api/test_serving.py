@@ -137,3 +137,49 @@ class TestRootPath:
 
     def test_unknown_paths_are_still_404(self, prefixed):
         assert prefixed.get("/softmax/nothing").status_code == 404
+
+
+class TestCommand:
+    """``python -m app`` / ``softmax-explorer``: the options it hands to uvicorn."""
+
+    @pytest.fixture
+    def run(self, monkeypatch):
+        import uvicorn
+
+        from app import __main__ as cli
+
+        calls = []
+        monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+
+        def _run(argv, **env):
+            for key in ("SOFTMAX_HOST", "SOFTMAX_PORT", "PORT", "SOFTMAX_WORKERS", "WORKERS"):
+                monkeypatch.delenv(key, raising=False)
+            for key, value in env.items():
+                monkeypatch.setenv(key, value)
+            cli.main(argv)
+            return calls[-1]
+
+        return _run
+
+    def test_flags(self, run):
+        app, kw = run(["--host", "0.0.0.0", "--port", "9001", "--workers", "3"])
+        assert app == "app.main:app"
+        assert (kw["host"], kw["port"], kw["workers"]) == ("0.0.0.0", 9001, 3)
+
+    def test_environment(self, run):
+        _, kw = run([], SOFTMAX_HOST="0.0.0.0", PORT="8123", WORKERS="2")
+        assert (kw["host"], kw["port"], kw["workers"]) == ("0.0.0.0", 8123, 2)
+
+    def test_server_options(self, run):
+        _, kw = run([])
+        assert kw["server_header"] is False  # no "server: uvicorn"
+        assert kw.get("date_header", True) is True
+        assert kw["h11_max_incomplete_event_size"] == 16 * 1024
+        assert "root_path" not in kw  # the app sets it (RootPath), whatever runs it
+
+    def test_console_script(self):
+        import tomllib
+        from pathlib import Path
+
+        project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+        assert project["project"]["scripts"]["softmax-explorer"] == "app.__main__:main"
