@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import urllib.request
 
+import pytest
 from playwright.sync_api import expect
 
 LAB_API = {"/api/cross-entropy", "/api/temperature", "/api/sample"}
@@ -393,3 +394,45 @@ def test_reduced_motion_turns_off_bar_animation(open_page, page):
     assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") != "0s"
     page.emulate_media(reduced_motion="reduce")
     assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") == "0s"
+
+
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  new PerformanceObserver((list) => resolve(list.getEntries().reduce((s, e) => s + e.value, 0)))
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(0), 500);
+})"""
+
+
+@pytest.mark.parametrize(
+    ("query", "width"),
+    [
+        ("", 412),
+        ("?lang=ru", 412),
+        ("?lang=ru", 1280),
+        ("?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en&embed=1", 412),
+    ],
+)
+def test_nothing_moves_while_the_page_loads(open_page, page, watch, query, width):
+    """The widgets are built (and translated) before the first paint, and the examples'
+    description has its room: no layout shift while the page loads, in any language."""
+    page.set_viewport_size({"width": width, "height": 823})
+    open_page(query)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(LAYOUT_SHIFTS) < 0.005
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_nothing_sticks_out_at_phone_width(open_page, page, watch, lang):
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(f"?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang={lang}")
+    page.locator("#lab").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("lab-loss")).not_to_have_text("")
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, width
+    # the wide steps table scrolls in its box; its caption stays in view
+    caption = page.locator("#steps-table caption").bounding_box()
+    box = page.locator("#steps .table-wrap").bounding_box()
+    assert caption["x"] + caption["width"] <= box["x"] + box["width"] + 0.5
+    watch.assert_clean()
