@@ -485,3 +485,25 @@ def test_held_arrow_keys_send_the_lab_one_request_at_the_end(open_page, page, wa
     assert [path for path, _ in asked].count("/api/cross-entropy") == 1, asked
     assert all(body["logits"] == [4, 3, -1] for _, body in asked), asked
     watch.assert_clean()
+
+
+def test_the_curves_are_fetched_again_only_for_new_logits(open_page, page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.wait_for_load_state("networkidle")
+    asked = lab_requests(page)
+    page.get_by_label("Temperature T, exact value").fill("3")
+    panel = page.locator("[data-panel=curves]")
+    # the point at the new T is the page's own answer (58.7 % at T = 3) ...
+    expect(panel.get_by_text("At T = 3.00")).to_contain_text("pizza with p = 0.587")
+    expect(panel.locator("tr.lab-current th")).to_have_text("3.00", use_inner_text=False)
+    expect(page.get_by_test_id("lab-loss")).to_have_text("0.532")  # -ln 0.587
+    page.wait_for_timeout(300)
+    # ... and the curves, which do not depend on T, were not asked again
+    assert [path for path, _ in asked if path == "/api/temperature"] == [], asked
+    page.get_by_label("salad logit, exact value").fill("1")
+    expect(panel.locator("tr.lab-current td").last).not_to_have_text("")
+    page.wait_for_timeout(500)
+    curves = [body for path, body in asked if path == "/api/temperature"]
+    assert len(curves) == 1 and curves[0]["logits"] == [4, 2, 1], asked
+    watch.assert_clean()

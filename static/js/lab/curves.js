@@ -16,13 +16,13 @@ const LOG_MIN = Math.log10(T_MIN);
 const LOG_SPAN = Math.log10(T_MAX) - LOG_MIN;
 const KEY_FACTOR = 10 ** (1 / 20);
 
-/** The temperatures asked for: a log-spaced grid, round values for the table, and T itself. */
-function grid(current) {
+/** The temperatures asked for: a log-spaced grid and round values for the table. The curves
+ * depend on the logits alone; the point at the current T is the page's own /api/softmax answer. */
+const GRID = (() => {
   const values = new Set(NICE);
   for (let i = 0; i <= 60; i += 1) values.add(Number((10 ** (LOG_MIN + (LOG_SPAN * i) / 60)).toPrecision(4)));
-  if (current > 0) values.add(current);
   return [...values].sort((a, b) => a - b);
-}
+})();
 
 const clampT = (v) => Math.min(T_MAX, Math.max(T_MIN, v));
 const round2 = (v) => Number(v.toPrecision(2));
@@ -56,7 +56,8 @@ export function createCurves(root, { store }) {
   drawAxes();
 
   let state = null;
-  let last = null;
+  let last = null; // the curves (POST /api/temperature) for the current logits
+  let at = null; // the page's /api/softmax answer (the point at the current T)
 
   const runner = makeRunner("api/temperature", {
     onData(data) {
@@ -111,14 +112,14 @@ export function createCurves(root, { store }) {
       transform: `rotate(90 ${W - 16} ${PAD.top + ih / 2})`, text: t("lab.curves.axisH") }, axes);
   }
 
-  let drawn = { data: null, key: "" };
+  let drawn = { data: null, at: null, key: "" };
 
   function draw({ force = false } = {}) {
     if (!last || !state) return;
     // Renders come once per frame while a slider moves: skip when nothing drawn here changed.
     const key = JSON.stringify([state.t, state.labels]);
-    if (!force && drawn.data === last && drawn.key === key) return;
-    drawn = { data: last, key };
+    if (!force && drawn.data === last && drawn.at === at && drawn.key === key) return;
+    drawn = { data: last, at, key };
     drawAxes();
     clear(lines);
     clear(marker);
@@ -145,47 +146,55 @@ export function createCurves(root, { store }) {
     s("line", { class: "lab-marker", x1: x, x2: x, y1: PAD.top, y2: PAD.top + ih }, marker);
     s("text", { class: "lab-tick lab-marker-text", x: Math.min(Math.max(x, PAD.left + 20), PAD.left + iw - 20),
       y: PAD.top - 3, "text-anchor": "middle", text: current > 0 ? `T = ${num(current, 2)}` : t("lab.curves.hard") }, marker);
-    const row = temps.indexOf(current);
-    if (row >= 0) {
+    // The point at the current T: the page's answer for these logits at this T, when it is one.
+    const here = current > 0 && at && at.temperature === current && at.probabilities.length === k ? at : null;
+    if (here) {
+      const p = here.probabilities;
       for (let c = 0; c < k; c += 1) {
-        s("circle", { class: `lab-dot lab-c${c % 8}`, cx: x, cy: yOf(last.probabilities[row][c]), r: 3.5 }, marker);
+        s("circle", { class: `lab-dot lab-c${c % 8}`, cx: x, cy: yOf(p[c]), r: 3.5 }, marker);
       }
+      const top = p.indexOf(Math.max(...p));
       summary.textContent = fill("lab.curves.summary", {
-        t: num(current, 2), h: num(last.entropy[row], 3), max: num(hmax, 3),
-        top: state.labels[last.probabilities[row].indexOf(Math.max(...last.probabilities[row]))] ?? "",
-        p: num(Math.max(...last.probabilities[row]), 3),
+        t: num(current, 2), h: num(here.entropy, 3), max: num(hmax, 3), top: state.labels[top] ?? "", p: num(p[top], 3),
       });
     } else {
-      summary.textContent = t("lab.curves.summaryHard");
+      summary.textContent = current > 0 ? "" : t("lab.curves.summaryHard");
     }
     chart.setAttribute("aria-label", t("lab.curves.chartLabel"));
     chart.setAttribute("aria-valuenow", String(current > 0 ? clampT(current) : T_MIN));
     chart.setAttribute("aria-valuetext", current > 0 ? `T = ${num(current, 2)}` : t("lab.curves.hard"));
-    drawTable(temps, k, row);
+    drawTable(temps, k, here);
   }
 
-  function drawTable(temps, k, row) {
+  function drawTable(temps, k, here) {
     clear(table);
     // rebuilt on every draw and on a language change, so plain t() rather than tr() bindings
     table.append(h("caption", { text: t("lab.curves.tableCaption") }));
     const head = h("tr", {}, [h("th", { scope: "col", text: "T" })]);
     for (let c = 0; c < k; c += 1) head.append(h("th", { scope: "col", text: state.labels[c] ?? String(c + 1) }));
     head.append(h("th", { scope: "col", text: t("lab.curves.entropy") }));
+    const rows = temps.map((temp, i) => ({ temp, p: last.probabilities[i], h: last.entropy[i] }))
+      .filter((r) => NICE.includes(r.temp));
+    if (here && !NICE.includes(here.temperature)) {
+      rows.push({ temp: here.temperature, p: here.probabilities, h: here.entropy });
+      rows.sort((a, b) => a.temp - b.temp);
+    }
     const body = h("tbody");
-    temps.forEach((temp, i) => {
-      if (!NICE.includes(temp) && i !== row) return;
-      const tr_ = h("tr", i === row ? { class: "lab-current" } : {}, [h("th", { scope: "row", text: num(temp, 2) })]);
-      last.probabilities[i].forEach((p) => tr_.append(h("td", { text: num(p, 3) })));
-      tr_.append(h("td", { text: num(last.entropy[i], 3) }));
+    for (const r of rows) {
+      const current = here && r.temp === here.temperature;
+      const tr_ = h("tr", current ? { class: "lab-current" } : {}, [h("th", { scope: "row", text: num(r.temp, 2) })]);
+      r.p.forEach((p) => tr_.append(h("td", { text: num(p, 3) })));
+      tr_.append(h("td", { text: num(r.h, 3) }));
       body.append(tr_);
-    });
+    }
     table.append(h("thead", {}, [head]), body);
   }
 
   return {
-    update(next) {
+    update(next, result) {
       state = next;
-      runner.run({ logits: state.logits, temperatures: grid(state.t) });
+      at = result;
+      runner.run({ logits: state.logits, temperatures: GRID }); // sent again only for new logits
       draw();
     },
     relabel() {
