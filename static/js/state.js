@@ -15,6 +15,7 @@
 //                        message, request: {logits, temperature} that result belongs to,
 //                        changed: Set of state keys changed since the last render}
 //   store.result()       the latest accepted response (may belong to older input).
+//   store.current()      whether that response is for the current logits and T.
 //   store.prefetch(vectors)  fetch answers for likely next logit vectors when idle.
 //
 // At most one request is in flight. Newer input replaces older input that is still
@@ -201,6 +202,7 @@ function createStore() {
       };
     },
     result: () => shown.result,
+    current: () => shown.key === keyOf(state),
     /** Fetch answers for these logit vectors (same T) ahead of need, when the line is free. */
     prefetch(vectors) {
       around = vectors;

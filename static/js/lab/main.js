@@ -51,7 +51,7 @@ export function start(root) {
   // This module loads after the page's first render: start from what is there now.
   const now = store.get();
   const shown = store.result();
-  const exact = Boolean(shown) && shown.probabilities.length === now.logits.length;
+  const exact = store.current() && shown.probabilities.length === now.logits.length;
   scheduler.render(now, exact ? shown : null, { status: exact ? "ok" : "pending", exact, changed: new Set() });
   onLanguageChange(() => {
     retranslate(root);
