@@ -43,29 +43,38 @@ def _parse_large(raw: bytes) -> tuple[np.ndarray, float] | None:
     pydantic builds and checks a Python float per logit (~35 ns each) and the
     core then copies them into an array (~13 ns); orjson plus one ``np.array``
     take about half. This accepts only what `SoftmaxRequest` accepts, and
-    less: anything else (a boolean anywhere, a key other than logits and
-    temperature, a non-number, ragged rows, T < 0, JSON orjson refuses) is left
+    less: anything else (a string, boolean or null anywhere, a key other than
+    logits and temperature, ragged rows, T < 0, JSON orjson refuses) is left
     to pydantic, which also words the error.
     """
-    if b"true" in raw or b"false" in raw:  # strict mode refuses booleans for numbers
-        return None
     try:
         data = orjson.loads(raw)  # no NaN, Infinity or 1e400: those are errors here
     except orjson.JSONDecodeError:
         return None
     if type(data) is not dict or not data.keys() <= _LARGE_KEYS:
         return None
+    # Outside the keys' quotes a valid body has no letters but exponents' e and
+    # E, so strings, false and null show as more quotes, an f or an n, and true
+    # as a u besides temperature's (memchr-fast: ~1 ms less than searching for
+    # the words in 100,000 logits). np.array then sees numbers and lists only.
+    if (
+        raw.count(b'"') != 2 * len(data)
+        or b"f" in raw
+        or b"n" in raw
+        or raw.count(b"u") != ("temperature" in data)
+    ):
+        return None
     logits, t = data.get("logits"), data.get("temperature", 1.0)
     if type(logits) is not list or type(t) not in (float, int):
         return None
     try:
-        z = np.array(logits)  # numbers only give float64 or int64
+        z = np.array(logits, dtype=np.float64)
         t = float(t)
-    except (ValueError, TypeError, OverflowError):  # ragged rows, huge ints
+    except (ValueError, TypeError, OverflowError):  # ragged rows, {}, huge ints
         return None
-    if z.dtype.kind not in "fi" or z.ndim not in (1, 2) or z.size == 0 or not t >= 0:
+    if z.ndim not in (1, 2) or z.size == 0 or not t >= 0:
         return None
-    return z.astype(np.float64, copy=False), t
+    return z, t
 
 
 def wants_steps(asked: bool | None, shape: tuple[int, ...]) -> bool:

@@ -215,7 +215,10 @@ class TestLargeBodies:
             ("1e400, ", ""),
             ('"1.5", ', ""),
             ("true, ", ""),
+            ("false, ", ""),
             ("null, ", ""),
+            ('"x", ', ""),
+            ("[], ", ""),
             ("[1.0], ", ""),
             ("{}, ", ""),
             ("", ', "temperature": -1'),
@@ -263,7 +266,9 @@ class TestLargeBodies:
             ("", ', "temperature": 1e-300'),
             ("", ', "logits": [1, 2, 3]'),  # the last one counts, as in pydantic
             ("", ', "steps": true'),
+            ("", ', "steps": false'),
             ("", ', "steps": null'),
+            ("", ', "\\u0074emperature": 2'),
         ],
     )
     def test_good_bodies_get_the_pydantic_answer(self, client, logits, extra):
