@@ -353,18 +353,20 @@ def test_head_favicon_and_no_inline_code(server):
 
 
 def test_first_load_is_small_and_local(open_page, page, watch):
-    """The explorer's own share of the first load (HTML, CSS, JS, icon, API answers) stays
-    under 90 KB uncompressed, leaving room for the lab within the 150 KB budget."""
+    """The first load (HTML, CSS, JS, icon, API answers) stays under 100 KB uncompressed
+    (the goal is 150 KB): the lab's files are fetched only when it nears the screen."""
     open_page()
     page.wait_for_load_state("networkidle")
     sizes = page.evaluate(
         """() => performance.getEntriesByType('navigation')
               .concat(performance.getEntriesByType('resource'))
-              .map(e => [new URL(e.name).pathname, e.encodedBodySize || 0])"""
+              .map(e => [new URL(e.name).pathname, e.decodedBodySize || 0])"""
     )
     own = {path: size for path, size in sizes if "lab" not in path and path not in LAB_API}
     assert "/static/js/main.js" in own and "/api/softmax" in own, own
-    assert sum(own.values()) < 90_000, own
+    assert sum(own.values()) < 100_000, own
+    # the lab comes later (when scrolled to), so the whole first load is the page's
+    assert own == dict(sizes), sorted(set(dict(sizes)) - set(own))
     watch.assert_clean()
 
 
