@@ -137,18 +137,26 @@ function render(state, result, info) {
   twoClass.update(state, result);
   steps.update(state, result, info.request);
   showStatus(info);
-  if (result) document.body.dataset.ready = "1";
+  if (result) {
+    document.body.dataset.ready = "1";
+    labSoon();
+  }
 }
 
 // Build every widget's rows now (numbers follow with the first answer), then follow the store.
 render(store.get(), null, { status: "pending", message: "", request: null, changed: new Set() });
 store.subscribe(render);
 
-// The learning lab (a third of the page's code) loads when its section comes within a screen
-// of the viewport: at once when it is already there (an embed, a link to #lab), never while
-// ?hide= hides it. Its state (target=, seed=, ...) lives in the store from the start.
+// The learning lab (a third of the page's code) loads after the page has shown its first
+// answer: when its section comes within a screen of the viewport (at once for an embed or a
+// link to #lab), else when the browser is next idle, so that the whole page is there to read,
+// print or capture without scrolling. Never while ?hide= hides it. Its state (target=, seed=,
+// ...) is in the store from the start.
 const lab = $("lab");
+let labLoading = false;
 function loadLab() {
+  if (labLoading) return;
+  labLoading = true;
   const sheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "static/css/lab.css" });
   const styled = new Promise((resolve) => {
     sheet.onload = sheet.onerror = resolve;
@@ -156,12 +164,16 @@ function loadLab() {
   document.head.append(sheet);
   Promise.all([import("./lab/main.js"), styled]).then(([module]) => module.start(lab));
 }
-if (lab && !("IntersectionObserver" in window)) loadLab();
-else if (lab) {
+if (lab && "IntersectionObserver" in window) {
   const near = new IntersectionObserver((entries) => {
     if (!entries.some((entry) => entry.isIntersecting)) return;
     near.disconnect();
     loadLab();
   }, { rootMargin: "100% 0px" });
-  near.observe(lab);
+  near.observe(lab); // a hidden section never intersects
+}
+function labSoon() {
+  if (labLoading || !lab || lab.hidden) return;
+  const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 300));
+  idle(loadLab, { timeout: 2000 });
 }
