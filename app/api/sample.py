@@ -8,10 +8,11 @@ from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count
+from app.api.routing import PlainRoute
 from app.api.schemas import SampleRequest, SampleResponse
 from app.core import sample
 
-router = APIRouter(prefix="/api", tags=["sampling"])
+router = APIRouter(prefix="/api", tags=["sampling"], route_class=PlainRoute)
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "n": 1000, "seed": 0},
