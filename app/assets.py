@@ -2,7 +2,8 @@
 
 * ``Cache-Control: no-cache``: the files keep their names between releases, so
   a browser may keep a copy but must ask before using it; the ETag (or
-  Last-Modified) makes that question cheap, a 304 without a body.
+  Last-Modified) makes that question cheap, a 304 without a body. The icon is
+  kept for a day instead.
 * Text (JavaScript, CSS, SVG, JSON) goes gzipped to clients that accept it,
   about a quarter of its size. Each version of a file (path, mtime, size) is
   compressed once, in a worker thread, and kept in memory: the files are few
@@ -44,7 +45,11 @@ class StaticAssets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
-        response.headers["cache-control"] = "no-cache"  # on 304s too
+        # On 304s too. The icon is the exception: Chromium asks for it again on every
+        # history.replaceState (the page writes its URL while a slider moves), and a
+        # day-old icon is harmless.
+        icon = Path(full_path).name == "favicon.svg"
+        response.headers["cache-control"] = "max-age=86400" if icon else "no-cache"
         media_type = mimetypes.guess_type(full_path)[0] or ""  # as FileResponse guesses it
         if media_type.startswith(_TEXT) and stat_result.st_size >= MIN_GZIP_BYTES:
             response.headers["vary"] = "Accept-Encoding"

@@ -9,10 +9,11 @@ from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count, size
+from app.api.routing import PlainRoute
 from app.api.schemas import CrossEntropyRequest, CrossEntropyResponse
 from app.core import cross_entropy
 
-router = APIRouter(prefix="/api", tags=["cross-entropy"])
+router = APIRouter(prefix="/api", tags=["cross-entropy"], route_class=PlainRoute)
 
 EXAMPLES = {
     "pizza is right": {"logits": [4, 2, -1], "target": 0},

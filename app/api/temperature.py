@@ -9,10 +9,11 @@ from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES
 from app.api.limits import check_count
+from app.api.routing import PlainRoute
 from app.api.schemas import TemperatureRequest, TemperatureResponse
 from app.core import temperature_sweep
 
-router = APIRouter(prefix="/api", tags=["temperature"])
+router = APIRouter(prefix="/api", tags=["temperature"], route_class=PlainRoute)
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "temperatures": [0, 0.3, 1, 3, 10]},

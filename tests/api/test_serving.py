@@ -69,6 +69,10 @@ class TestStaticFiles:
         r = client.get("/static/favicon.svg")  # 289 bytes: not worth a gzip header
         assert "content-encoding" not in r.headers
 
+    def test_the_icon_is_kept_for_a_day(self, client):
+        # Chromium refetches it on every history.replaceState, i.e. while a slider moves.
+        assert client.get("/static/favicon.svg").headers["cache-control"] == "max-age=86400"
+
     def test_gzip_body_is_valid_gzip(self):
         from app.assets import _gzip_file
 
