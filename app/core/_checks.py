@@ -35,7 +35,7 @@ def as_logits(logits: ArrayLike, field: str = "logits") -> NDArray[np.float64]:
     """Return `logits` as a finite float64 array of shape (K,) or (N, K)."""
     try:
         z = np.asarray(logits, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         # Ragged nested lists and non-numeric items end up here.
         raise CoreInputError(field, "must be a rectangular array of numbers") from exc
     if z.ndim not in (1, 2):
@@ -51,7 +51,7 @@ def as_temperature(temperature: float, *, allow_zero: bool = True) -> float:
     """Return `temperature` as a float, rejecting negative and non-finite values."""
     try:
         t = float(temperature)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CoreInputError("temperature", "must be a number") from exc
     if not math.isfinite(t):
         raise CoreInputError("temperature", "must be finite")

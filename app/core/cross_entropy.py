@@ -66,7 +66,7 @@ def _effective_targets(
     n_rows, k = z.shape
     try:
         y = np.asarray(target, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CoreInputError("target", "must be class indices or rows of probabilities") from exc
     w = np.ones(k) if weight is None else weight
     if y.ndim == logits_ndim:

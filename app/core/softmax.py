@@ -8,6 +8,8 @@ callers that already work in float32); anything else is computed in float64.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -49,7 +51,7 @@ def _logits(logits: ArrayLike) -> NDArray[np.floating]:
     else:
         try:
             z = np.asarray(logits, dtype=np.float64)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             z = as_logits(logits)  # raises
     if z.ndim not in (1, 2) or z.size == 0:
         as_logits(logits)  # raises
@@ -63,6 +65,53 @@ def _temperature(logits: ArrayLike, temperature: float) -> float:
     except CoreInputError:
         as_logits(logits)
         raise
+
+
+# 1-D vectors shorter than this are computed on Python floats (see `_short_shifted`).
+_SHORT = 8
+
+
+def _short_shifted(logits: ArrayLike, t: float) -> list[float] | None:
+    """``(z - max z) / t`` of a short 1-D float vector as Python floats, or None.
+
+    numpy spends about a microsecond per call, most of the time of a softmax of
+    a few logits. For fewer than 8 values every step below is one that the
+    array path does the same way (IEEE subtraction and division, numpy's own
+    ``exp`` and ``log``, sums in order, as numpy sums fewer than 8 numbers), so
+    the results are the same to the bit (tests/core/test_softmax.py). None
+    sends everything else down the array path, which also raises the errors:
+    other types, longer or 2-D input, non-finite values, logits whose
+    differences overflow.
+    """
+    if type(logits) is np.ndarray:
+        if logits.dtype != np.float64 or logits.ndim != 1 or not 0 < logits.size < _SHORT:
+            return None
+        z = logits.tolist()
+    elif type(logits) is list and 0 < len(logits) < _SHORT:
+        if not all(type(x) is float or type(x) is int for x in logits):
+            return None  # bool, str, nested lists, numpy scalars...
+        try:
+            z = [float(x) for x in logits]
+        except OverflowError:  # an int beyond float64
+            return None
+    else:
+        return None
+    if not all(map(math.isfinite, z)):
+        return None
+    m = max(z)
+    span = m - min(z)
+    if math.isinf(span) or math.isinf(span / t):
+        return None
+    return [x - m for x in z] if t == 1.0 else [(x - m) / t for x in z]
+
+
+def _exp_and_sum(shifted: list[float]) -> tuple[list[float], float]:
+    """``exp`` of the shifted values (numpy's, on a row as the kernels see it) and their sum."""
+    e = np.exp(np.array([shifted])).tolist()[0]
+    total = 0.0
+    for x in e:
+        total += x
+    return e, total
 
 
 def _by_rows(kernel, logits: ArrayLike, t: float) -> NDArray[np.floating]:
@@ -196,6 +245,10 @@ def softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
     t = _temperature(logits, temperature)
     if t == 0:
         return hardmax(logits).astype(_logits(logits).dtype, copy=False)
+    shifted = _short_shifted(logits, t)
+    if shifted is not None:
+        e, total = _exp_and_sum(shifted)
+        return np.array([x / total for x in e])
     return _by_rows(_kernels.softmax_rows, logits, t)
 
 
@@ -228,6 +281,10 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float
     if t == 0:
         with np.errstate(divide="ignore"):  # log(0) = -inf is the exact answer
             return np.log(hardmax(logits)).astype(_logits(logits).dtype, copy=False)
+    shifted = _short_shifted(logits, t)
+    if shifted is not None:
+        log_total = np.log(np.array([[_exp_and_sum(shifted)[1]]])).item()
+        return np.array([x - log_total for x in shifted])
     return _by_rows(_kernels.log_softmax_rows, logits, t)
 
 

@@ -57,7 +57,7 @@ def temperature_sweep(logits: ArrayLike, temperatures: ArrayLike) -> Temperature
         raise CoreInputError("logits", "must be 1-D (one vector) for a temperature sweep")
     try:
         ts = np.asarray(temperatures, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CoreInputError("temperatures", "must be a list of numbers") from exc
     if ts.ndim != 1 or ts.size == 0:
         raise CoreInputError("temperatures", "must be a non-empty 1-D list")

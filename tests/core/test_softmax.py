@@ -236,3 +236,51 @@ class TestBadLogits:
         with pytest.raises(CoreInputError, match=message) as err:
             softmax(logits)
         assert err.value.field == "logits"
+
+
+class TestShortVectors:
+    """Fewer than 8 logits take a path on Python floats; it must not change a bit."""
+
+    @given(
+        z=arrays(np.float64, st.integers(1, 7), elements=st.floats(-1e300, 1e300)),
+        t=st.sampled_from([1.0, 0.05, 0.3, 3.0, 1e-300, 1e300]) | st.floats(1e-3, 1e3),
+        ties=st.booleans(),
+    )
+    @settings(max_examples=400, deadline=None)
+    def test_same_bits_as_the_array_path(self, z, t, ties):
+        from app.core import _kernels
+
+        if ties:
+            z[: len(z) // 2 + 1] = z[0]
+        for public, kernel in (
+            (softmax, _kernels.softmax_rows),
+            (log_softmax, _kernels.log_softmax_rows),
+        ):
+            rows = kernel(z[None, :].copy(), t)
+            if rows is None:  # differences beyond float64: the array path alone
+                continue
+            for given_as in (z, z.tolist()):
+                out = public(given_as, t)
+                assert out.dtype == np.float64 and out.shape == z.shape
+                assert out.tobytes() == rows[0].tobytes(), (given_as, t)
+
+    @pytest.mark.parametrize(
+        ("logits", "message"),
+        [
+            ([1.0, math.nan], "finite"),
+            ([1.0, -math.inf], "finite"),
+            ([1.0, 10**400], "numbers"),
+        ],
+    )
+    def test_what_it_does_not_take_is_refused_as_before(self, logits, message):
+        for function in (softmax, log_softmax):
+            with pytest.raises(CoreInputError, match=message) as err:
+                function(logits)
+            assert err.value.field == "logits"
+
+    def test_other_types_convert_as_numpy_converts_them(self):
+        # As in numpy and scipy, what np.asarray(float64) takes is taken (the REST API is
+        # stricter: its schemas refuse booleans and strings).
+        for logits in ([1.0, True, 3], [1, 2, 3], (1.0, 2.0), [np.float64(1.0), 2.0]):
+            expected = softmax(np.asarray(logits, dtype=np.float64))
+            assert softmax(logits).tobytes() == expected.tobytes()
