@@ -65,15 +65,23 @@ function createStore() {
       return;
     }
     urlDue = true;
-    if (!urlTimer) urlTimer = setTimeout(flushUrl, URL_THROTTLE_MS);
+    // Leading edge: an edit is in the address at once, so even a reload right after it
+    // keeps it (a reload takes the address as it was when it began; pagehide is too
+    // late). Then at most one write per URL_THROTTLE_MS while a slider moves: browsers
+    // throttle history calls (and Chromium refetches the icon on each).
+    if (!urlTimer) flushUrl();
   }
+  /** Write the address now if it lags behind the state, then hold writes for a while. */
   function flushUrl() {
-    clearTimeout(urlTimer);
-    urlTimer = 0;
     if (!urlDue) return;
     urlDue = false;
     const target = serialize(state);
     if (target !== location.search) history.replaceState(null, "", target);
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      urlTimer = 0;
+      flushUrl();
+    }, URL_THROTTLE_MS);
   }
 
   function scheduleRender() {

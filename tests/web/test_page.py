@@ -144,6 +144,16 @@ def test_reload_keeps_edits(open_page, page, watch):
     watch.assert_clean()
 
 
+def test_a_reload_right_after_an_edit_keeps_it(open_page, page, watch):
+    open_page()
+    for value in ("7", "-3.5"):
+        page.get_by_label("burger logit, exact value").fill(value)
+        page.reload()  # at once: no waiting for the address to catch up
+        page.wait_for_selector("body[data-ready='1']")
+        expect(page.get_by_label("burger logit, exact value")).to_have_value(value)
+    watch.assert_clean()
+
+
 def test_add_and_remove_classes(open_page, page, watch):
     open_page()
     page.get_by_role("button", name="+ Add a class").click()
