@@ -109,6 +109,47 @@ def test_a_target_distribution_with_label_smoothing(open_page, server, watch):
     watch.assert_clean()
 
 
+def test_a_target_that_does_not_add_up_to_one_is_said_and_no_loss_is_left(open_page, watch):
+    page = open_page(FOOD)
+    lab_ready(page)
+    page.get_by_label("True class").select_option("custom")
+    asked = lab_requests(page)
+    page.get_by_label("Target probabilities").fill("0.5, 0.7, 0")
+    expect(page.get_by_text("Type one number per class")).to_be_visible()
+    expect(page.get_by_test_id("lab-loss")).to_be_hidden()
+    assert [path for path, _ in asked if path == "/api/cross-entropy"] == []
+    watch.assert_clean()  # no refused request in the console either
+
+
+def test_the_target_column_shows_the_smoothed_target(open_page, watch):
+    page = open_page(FOOD + "&target=2&smoothing=0.1")
+    lab_ready(page)
+    column = page.locator("[data-panel=cross-entropy] tbody td:nth-child(3)")
+    expect(column).to_have_text(["0.033", "0.033", "0.933"])
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("change", ["rename", "language", "add a class"])
+def test_new_class_names_keep_the_true_class_and_reach_the_panel(open_page, page, watch, change):
+    page = open_page(FOOD + "&target=1")
+    lab_ready(page)
+    expect(page.get_by_label("True class")).to_have_value("1")
+    if change == "rename":
+        page.get_by_label("Name of class 2").fill("bun")
+        name = "bun"
+    elif change == "language":
+        page.get_by_role("button", name="Русский").click()
+        name = "бургер"  # noqa: RUF001
+    else:
+        page.get_by_role("button", name="Add a class").click()
+        name = "burger"
+    select = page.locator("[data-panel=cross-entropy] select")
+    expect(select).to_have_value("1")
+    expect(page.get_by_test_id("lab-loss-formula")).to_contain_text(f"p({name})")
+    expect(page.locator("[data-panel=cross-entropy] tbody th").nth(1)).to_have_text(name)
+    watch.assert_clean()
+
+
 def test_a_gradient_step_lowers_the_loss(open_page, server, watch):
     page = open_page(FOOD + "&target=1&lr=1")
     lab_ready(page)

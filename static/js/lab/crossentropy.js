@@ -24,6 +24,12 @@ export function crossEntropyBody(state, custom) {
   };
 }
 
+/** One finite, non-negative number per class, adding up to 1 (within the API's 1e-6). */
+function validDistribution(target, k) {
+  if (target.length !== k || target.some((x) => !Number.isFinite(x) || x < 0)) return false;
+  return Math.abs(target.reduce((a, b) => a + b, 0) - 1) <= 1e-6;
+}
+
 export function createCrossEntropy(root, { store, onResult }) {
   const selectId = nextId("target");
   const customId = nextId("custom");
@@ -92,7 +98,7 @@ export function createCrossEntropy(root, { store, onResult }) {
     onError(err) {
       message.textContent = errorText(err);
       last = null;
-      results.classList.add("lab-stale");
+      results.hidden = true; // no number is better than a stale one
       onResult(null);
     },
   });
@@ -141,28 +147,39 @@ export function createCrossEntropy(root, { store, onResult }) {
       return;
     }
     const target = body.target;
-    if (Array.isArray(target) && (target.length !== body.logits.length || target.some((x) => !Number.isFinite(x)))) {
-      // one number per class, or the API would only refuse it; whether they sum to 1 is its call
+    if (Array.isArray(target) && !validDistribution(target, body.logits.length)) {
+      // the API would only refuse it (with the same rule): say so here, without a request
       runner.reset();
-      results.classList.add("lab-stale");
+      last = null;
+      results.hidden = true;
       message.textContent = t("lab.xent.badCustom");
+      onResult(null);
       return;
     }
     if (runner.run(body)) results.classList.add("lab-stale");
   }
 
+  /** Rebuild the class list when the names change; true if they did. */
   function syncLabels() {
     const key = JSON.stringify(state.labels);
-    if (key === labelsKey) return;
+    if (key === labelsKey) return false;
     labelsKey = key;
     const keep = select.value;
     clear(select);
     state.labels.forEach((label, i) => select.append(h("option", { value: String(i), text: label })));
     select.append(customOption);
-    if (keep === "custom") select.value = "custom";
+    // Say which option is chosen: a rebuilt list may otherwise show any of them.
+    select.value = keep === "custom" ? "custom" : String(targetIndex());
+    return true;
+  }
+
+  function targetIndex() {
+    const k = state.logits.length;
+    return Number.isInteger(state.target) && state.target >= 0 && state.target < k ? state.target : 0;
   }
 
   function draw() {
+    results.hidden = false;
     results.classList.remove("lab-stale");
     const { data, body } = last;
     const labels = state.labels;
@@ -182,10 +199,11 @@ export function createCrossEntropy(root, { store, onResult }) {
       : fill("lab.xent.gradT", { t: num(body.temperature, 2) });
     chartTitle.textContent = t("lab.xent.chartTitle");
     clear(tbody);
+    const eps = body.label_smoothing || 0;
     labels.forEach((label, i) => {
-      let y = "\u2014";
-      if (plain) y = i === index ? "1" : "0";
-      else if (Array.isArray(body.target) && !body.label_smoothing) y = num(body.target[i], 3);
+      // the target as the loss sees it: (1 - eps) y + eps / K
+      const raw = index !== null ? Number(i === index) : body.target[i];
+      const y = plain ? String(raw) : num((1 - eps) * raw + eps / labels.length, 3);
       tbody.append(h("tr", {}, [
         h("th", { scope: "row", text: label }),
         h("td", { text: num(p[i], 3) }),
@@ -219,12 +237,10 @@ export function createCrossEntropy(root, { store, onResult }) {
     /** New page state: rebuild the class list if needed and ask for the loss. */
     update(next) {
       state = next;
-      syncLabels();
-      if (select.value !== "custom") {
-        const k = state.logits.length;
-        const target = Number.isInteger(state.target) && state.target < k ? state.target : 0;
-        select.value = String(target);
-      }
+      const renamed = syncLabels();
+      if (select.value !== "custom") select.value = String(targetIndex());
+      // New names (a rename, another language) change no number: redraw what is shown.
+      if (renamed && last && last.body.logits.length === state.labels.length) draw();
       smooth.value = String(state.smoothing || 0);
       smoothOut.textContent = num(state.smoothing || 0, 2);
       request();
