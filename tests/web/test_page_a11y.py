@@ -17,6 +17,7 @@ FOCUSED_NAME = "(e => e.getAttribute('aria-label') || e.textContent)(document.ac
         ("", 1280, "dark"),
         ("?lang=ru&labels=a,b&logits=1,0&t=0", 360, "light"),
         ("?labels=a,b,c&logits=3,3,1&t=0.5", 360, "dark"),
+        ("?labels=a,b,c&logits=1000,999,-1000&embed=1", 1280, "light"),
     ],
 )
 def test_no_axe_violations(open_page, page, watch, query, width, scheme):
