@@ -20,8 +20,8 @@ export function createEntropy(root) {
     if (!result) return;
     const k = state.labels.length;
     text.textContent = t("entropy.text", {
-      nats: num(result.entropy),
-      bits: num(result.entropy_bits),
+      nats: num(result.entropy, 3, { fixed: true }), // "1.000 bits", not "1 bits"
+      bits: num(result.entropy_bits, 3, { fixed: true }),
       k,
       max: num(result.max_entropy),
     });

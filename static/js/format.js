@@ -10,8 +10,9 @@ export function pct(p) {
   return fmt(p * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + NBSP + "%";
 }
 
-/** A value for tables and formulas: 3 decimals, or scientific when very large or small. */
-export function num(x, digits = 3) {
+/** A value for tables and formulas: 3 decimals, or scientific when very large or small.
+ *  `fixed` keeps trailing zeros ("1.000"). */
+export function num(x, digits = 3, { fixed = false } = {}) {
   if (x === null || x === undefined) return t("overflow");
   if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
   const a = Math.abs(x);
@@ -20,7 +21,7 @@ export function num(x, digits = 3) {
     s = x.toExponential(digits - 1).replace("e+", "e");
     if (getLanguage() === "ru") s = s.replace(".", ",");
   } else {
-    s = fmt(x, { maximumFractionDigits: digits, useGrouping: a >= 1e4 });
+    s = fmt(x, { minimumFractionDigits: fixed ? digits : 0, maximumFractionDigits: digits, useGrouping: a >= 1e4 });
   }
   return s.replace(/^-/, "−");
 }

@@ -73,7 +73,9 @@ export function createFormula(root) {
     lines[0].replaceChildren(general, power("z/T"), " / Σ ", power("z/T"));
     const overflow = s.exp_scaled.some((x) => x === null) || s.sum_exp_scaled === null;
     const exps = overflow ? s.shifted : s.scaled;
-    lines[1].replaceChildren("= ", power(num(exps[i])), " / (", ...sum(exps.map((x) => num(x))), ")");
+    // A shifted value is <= 0, so one beyond float64 (null) is minus infinity: e of it is 0.
+    const shown = (x) => (overflow && x === null ? "−∞" : num(x));
+    lines[1].replaceChildren("= ", power(shown(exps[i])), " / (", ...sum(exps.map(shown)), ")");
     const top = overflow ? s.exponentials[i] : s.exp_scaled[i];
     const bottom = overflow ? s.sum_exponentials : s.sum_exp_scaled;
     const third = `= ${num(top)} / ${num(bottom)} = ${num(p, 4)} = ${pct(p)}`;

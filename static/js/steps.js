@@ -50,14 +50,16 @@ export function createSteps(root) {
     if (!result) return;
     const s = result.steps;
     const z = request.logits;
-    setText(note, s ? t("steps.note", { max: num(s.max_scaled) }) : t("steps.hard"));
+    let words = t("steps.hard");
+    if (s) words = s.max_scaled === null ? t("steps.noteHuge") : t("steps.note", { max: num(s.max_scaled) });
+    setText(note, words);
     rows.forEach((cells, i) => {
       const values = [
         state.labels[i],
         num(z[i]),
         s ? num(s.scaled[i]) : "—",
         s ? num(s.exp_scaled[i]) : "—",
-        s ? num(s.shifted[i]) : "—",
+        s ? (s.shifted[i] === null ? "−∞" : num(s.shifted[i])) : "—", // null: below -1.8e308
         s ? num(s.exponentials[i], 4) : "—",
         `${num(result.probabilities[i], 4)} (${pct(result.probabilities[i])})`,
       ];

@@ -154,6 +154,17 @@ def test_a_reload_right_after_an_edit_keeps_it(open_page, page, watch):
     watch.assert_clean()
 
 
+def test_a_tie_reads_one_bit_and_logits_beyond_float64_read_minus_infinity(open_page, watch):
+    page = open_page("?labels=spam,ham&logits=3,3&t=1&lang=en")
+    expect(page.locator("#entropy")).to_contain_text("= 1.000 bits")
+    # (z - max z) / T = -2e308 / 0.05 is below -1.8e308: e of it is exactly 0
+    page = open_page("?labels=a,b&logits=1e308,-1e308&t=0.05&lang=en")
+    expect(page.locator("#formula sup").last).to_have_text("−∞")  # not "e^overflow"
+    expect(page.locator("#steps")).to_contain_text("beyond the range of a float64")
+    expect(steps_cell(page, 1, 4)).to_have_text("−∞")
+    watch.assert_clean()
+
+
 def test_add_and_remove_classes(open_page, page, watch):
     open_page()
     page.get_by_role("button", name="+ Add a class").click()

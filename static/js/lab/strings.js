@@ -80,7 +80,7 @@ const en = {
   "lab.stab.overflow": "overflow",
   "lab.stab.sum": "Sum",
   "lab.stab.hard": "At T = 0 nothing is exponentiated: the hard max just picks the largest logit.",
-  "lab.stab.verdictOverflow": "Overflow: e^(z/T) is too large for a float64 in {count} class(es), the sum is infinite, and the naive result is NaN or 0. The stable version is still exact.",
+  "lab.stab.verdictOverflow": "Overflow: e^(z/T) is too large for a float64 for {count} of the classes, the sum is infinite, and the naive result is NaN or 0. The stable version is still exact.",
   "lab.stab.verdictSum": "Overflow: each term fits, but their sum is infinite, so the naive result is all zeros. The stable version is still exact.",
   "lab.stab.verdictUnderflow": "Underflow: every e^(z/T) rounds to 0, the sum is 0, and 0/0 is NaN. The stable version is still exact.",
   "lab.stab.verdictFine": "No overflow with these logits: both ways agree. Try large logits to see the naive way fail.",
