@@ -101,8 +101,8 @@ export function parse(search, fallbackLang = "en") {
   const s = {};
   if (p.has("labels") && p.get("labels") !== "") s.labels = p.get("labels").split(",").map(decode);
   if (p.has("logits")) {
-    const xs = p.get("logits").split(",").map((x) => num(x));
-    if (xs.every((x) => x !== undefined)) s.logits = xs;
+    // A logit that is not a number becomes 0; the others are kept.
+    s.logits = p.get("logits").split(",").map((x) => num(x) ?? 0);
   }
   s.t = num(p.get("t"), { min: 0 });
   const lang = decode(p.get("lang") || "").toLowerCase();

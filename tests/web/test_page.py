@@ -165,6 +165,15 @@ def test_a_tie_reads_one_bit_and_logits_beyond_float64_read_minus_infinity(open_
     watch.assert_clean()
 
 
+def test_a_bad_logit_in_the_address_becomes_zero_and_the_others_stay(open_page, page, watch):
+    open_page("?labels=a,b,c&logits=4,x,1&t=1&lang=en")
+    expect(page.get_by_label("a logit, exact value")).to_have_value("4")
+    expect(page.get_by_label("b logit, exact value")).to_have_value("0")
+    expect(page.get_by_label("c logit, exact value")).to_have_value("1")
+    expect(page).to_have_url(re.compile(r"logits=4,0,1&"))
+    watch.assert_clean()
+
+
 def test_add_and_remove_classes(open_page, page, watch):
     open_page()
     page.get_by_role("button", name="+ Add a class").click()
