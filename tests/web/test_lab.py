@@ -225,6 +225,19 @@ def test_the_same_seed_gives_the_same_histogram(open_page, page, watch):
     watch.assert_clean()
 
 
+def test_an_out_of_range_sampling_field_is_said(open_page, watch):
+    page = open_page(FOOD)
+    lab_ready(page)
+    draws = page.get_by_label("Number of draws N (1\u201310\u00a0000)")
+    draws.fill("20000")
+    expect(page.get_by_text("does not take this value")).to_be_visible()
+    expect(draws).to_have_attribute("aria-invalid", "true")
+    draws.fill("500")
+    expect(page.get_by_text("does not take this value")).to_have_count(0)
+    expect(page.get_by_text("500 draws with seed 0.")).to_be_visible()
+    watch.assert_clean()
+
+
 def test_top_k_of_one_is_the_hard_max(open_page, server, page, watch):
     page = open_page("?labels=a,b,c,d&logits=1,5,2,4.9&t=3&lang=en&n=200&top_k=1")
     expect(page.get_by_text("200 draws with seed 0.")).to_be_visible()

@@ -71,11 +71,22 @@ export function createSampling(root, { store }) {
     return Number.isInteger(v) && v >= min && v <= max ? v : undefined;
   }
 
+  let refused = null; // the field whose value is out of range, if any
   function onField(input, name, read) {
     input.addEventListener("input", () => {
       const v = read();
       input.setAttribute("aria-invalid", v === undefined ? "true" : "false");
-      if (v !== undefined) store.set({ [name]: v });
+      if (v === undefined) {
+        // Said in words, not only by aria-invalid: the draws shown stay those of the last valid value.
+        refused = input;
+        message.textContent = fill("lab.sample.badField", { field: input.labels[0].textContent });
+        return;
+      }
+      if (refused === input) {
+        refused = null;
+        message.textContent = "";
+      }
+      store.set({ [name]: v });
     });
   }
   onField(n, "n", () => { const v = readInt(n, 1, MAX_N); return v === null ? undefined : v; });

@@ -66,6 +66,7 @@ const en = {
   "lab.sample.tableCaption": "Probabilities and draws per class",
   "lab.sample.legendExpect": "line: probability after filtering; bar: share of draws",
   "lab.sample.summary": "{n} draws with seed {seed}.",
+  "lab.sample.badField": "\u201c{field}\u201d does not take this value; the draws shown are for the last valid one.",
 
   "lab.stab.explain": "On a computer e^z overflows to infinity once z is above about 709. The naive formula then divides infinity by infinity and gets NaN. Subtracting the largest logit first gives the same probabilities, because the factor cancels, and no exponent is ever positive.",
   "lab.stab.toggle": "Show the naive computation e^(z/T) / \u03a3 e^(z/T)",
@@ -163,6 +164,7 @@ const ru = {
   "lab.sample.tableCaption": "Вероятности и результаты выборки по классам",
   "lab.sample.legendExpect": "черта: вероятность после отбора; столбик: доля выпадений",
   "lab.sample.summary": "{n} испытаний, зерно {seed}.",
+  "lab.sample.badField": "Поле \u00ab{field}\u00bb не принимает это значение; показаны испытания для последнего допустимого.",
 
   "lab.stab.explain": "В компьютере e^z переполняется до бесконечности, как только z больше примерно 709. Тогда наивная формула делит бесконечность на бесконечность и получает NaN. Если сначала вычесть наибольший логит, вероятности не изменятся (общий множитель сокращается), а показатели степени никогда не будут положительными.",
   "lab.stab.toggle": "Показать наивный расчёт e^(z/T) / \u03a3 e^(z/T)",
