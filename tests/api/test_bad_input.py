@@ -229,3 +229,24 @@ def test_server_keeps_serving_after_bad_input(client):
     for raw, *_ in (p.values for p in RAW_BODIES):
         client.post("/api/softmax", content=raw, headers=JSON)
     assert client.post("/api/softmax", json={"logits": [4, 2, -1]}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("items", "count", "status"),
+    [
+        ("[]", 1_000_000, 413),  # ~3 MB of empty rows: refused before parsing
+        ('"a"', 1_000_000, 413),
+        ("[]", 300_000, 422),  # under the comma bound: parsed, and the first bad row named
+        ("null", 150_000, 422),
+    ],
+)
+def test_a_million_bad_items_get_one_short_answer(client, items, count, status):
+    body = '{"logits": [' + ",".join([items] * count) + "]}"
+    response = client.post(
+        "/api/softmax", content=body, headers={"content-type": "application/json"}
+    )
+    assert_error(response, status)
+    assert len(response.content) < 1000  # one error, not one per item (was ~100 MB)
+    if status == 422:
+        assert len(response.json()["detail"]) == 1
+        assert response.json()["detail"][0]["loc"][:3] == ["body", "logits", 0]
