@@ -7,7 +7,24 @@ from collections.abc import Sequence
 
 import uvicorn
 
-from app.settings import Settings
+from app.settings import LOG_LEVELS, Settings
+
+
+def _bounded(high: int | None):
+    """An argparse type: an integer from 1 (to `high`)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < 1 or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(
+                f"must be an integer {f'from 1 to {high}' if high else '>= 1'}, got {text!r}"
+            )
+        return value
+
+    return parse
 
 
 def parse_args(argv: Sequence[str] | None, defaults: Settings) -> argparse.Namespace:
@@ -21,15 +38,21 @@ def parse_args(argv: Sequence[str] | None, defaults: Settings) -> argparse.Names
         "--host", default=defaults.host, help="address to bind (default %(default)s)"
     )
     parser.add_argument(
-        "--port", type=int, default=defaults.port, help="port (default %(default)s)"
+        "--port", type=_bounded(65535), default=defaults.port, help="port (default %(default)s)"
     )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=_bounded(None),
         default=defaults.workers,
         help="worker processes (default %(default)s)",
     )
-    parser.add_argument("--log-level", default=defaults.log_level, help="default %(default)s")
+    parser.add_argument(
+        "--log-level",
+        type=str.lower,
+        choices=LOG_LEVELS,
+        default=defaults.log_level,
+        help="default %(default)s",
+    )
     parser.add_argument(
         "--reload", action="store_true", help="restart on code changes (development)"
     )
@@ -37,7 +60,10 @@ def parse_args(argv: Sequence[str] | None, defaults: Settings) -> argparse.Names
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:  # one line naming the variable, not a traceback
+        raise SystemExit(f"softmax-explorer: error: {exc}") from None
     args = parse_args(argv, settings)
     uvicorn.run(
         "app.main:app",

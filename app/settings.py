@@ -6,15 +6,31 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
-def _int(env: Mapping[str, str], name: str, default: int, *fallbacks: str) -> int:
+
+def _int(
+    env: Mapping[str, str], name: str, default: int, *fallbacks: str, high: int | None = None
+) -> int:
+    """An integer >= 1 (and <= `high`) from the first of `name`, `fallbacks` that is set."""
     for key in (name, *fallbacks):
         if env.get(key, "").strip():
             try:
-                return int(env[key])
+                value = int(env[key])
             except ValueError:
-                raise ValueError(f"{key} must be an integer, got {env[key]!r}") from None
+                value = None
+            if value is None or value < 1 or (high is not None and value > high):
+                bounds = f"from 1 to {high}" if high else ">= 1"
+                raise ValueError(f"{key} must be an integer {bounds}, got {env[key]!r}")
+            return value
     return default
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().lower()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"SOFTMAX_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {value!r}")
+    return level
 
 
 @dataclass(frozen=True)
@@ -47,9 +63,9 @@ class Settings:
         origins = env.get("SOFTMAX_CORS_ORIGINS", "")
         return cls(
             host=env.get("SOFTMAX_HOST", d.host),
-            port=_int(env, "SOFTMAX_PORT", d.port, "PORT"),
+            port=_int(env, "SOFTMAX_PORT", d.port, "PORT", high=65535),
             workers=_int(env, "SOFTMAX_WORKERS", d.workers, "WORKERS"),
-            log_level=env.get("SOFTMAX_LOG_LEVEL", d.log_level).lower(),
+            log_level=_log_level(env.get("SOFTMAX_LOG_LEVEL", d.log_level)),
             max_body_bytes=_int(env, "SOFTMAX_MAX_BODY_BYTES", d.max_body_bytes),
             max_numbers=_int(env, "SOFTMAX_MAX_NUMBERS", d.max_numbers),
             max_samples=_int(env, "SOFTMAX_MAX_SAMPLES", d.max_samples),

@@ -156,7 +156,10 @@ class TestCommand:
         monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
 
         def _run(argv, **env):
-            for key in ("SOFTMAX_HOST", "SOFTMAX_PORT", "PORT", "SOFTMAX_WORKERS", "WORKERS"):
+            for key in (
+                "SOFTMAX_HOST", "SOFTMAX_PORT", "PORT", "SOFTMAX_WORKERS", "WORKERS",
+                "SOFTMAX_MAX_NUMBERS", "SOFTMAX_LOG_LEVEL",
+            ):  # fmt: skip
                 monkeypatch.delenv(key, raising=False)
             for key, value in env.items():
                 monkeypatch.setenv(key, value)
@@ -173,6 +176,24 @@ class TestCommand:
     def test_environment(self, run):
         _, kw = run([], SOFTMAX_HOST="0.0.0.0", PORT="8123", WORKERS="2")
         assert (kw["host"], kw["port"], kw["workers"]) == ("0.0.0.0", 8123, 2)
+
+    @pytest.mark.parametrize(
+        ("argv", "env", "message"),
+        [
+            (["--port", "99999"], {}, "--port: must be an integer from 1 to 65535"),
+            (["--workers", "0"], {}, "--workers: must be an integer >= 1"),
+            (["--log-level", "bogus"], {}, "invalid choice: 'bogus'"),
+            ([], {"SOFTMAX_MAX_NUMBERS": "-5"}, "SOFTMAX_MAX_NUMBERS must be an integer >= 1"),
+            ([], {"SOFTMAX_PORT": "abc"}, "SOFTMAX_PORT must be an integer from 1 to 65535"),
+            ([], {"SOFTMAX_LOG_LEVEL": "loud"}, "SOFTMAX_LOG_LEVEL must be one of"),
+        ],
+    )
+    def test_bad_options_stop_with_one_line(self, run, capsys, argv, env, message):
+        with pytest.raises(SystemExit) as stop:
+            run(argv, **env)
+        said = str(stop.value.code) + capsys.readouterr().err
+        assert message in said
+        assert "Traceback" not in said
 
     def test_server_options(self, run):
         _, kw = run([])
