@@ -99,7 +99,11 @@ def _probability_targets(y, k, w, eps):
 def _index_targets(y, n_rows, k, weight):
     y = y.reshape(-1)
     if y.shape[0] != n_rows:
-        raise CoreInputError("target", f"expected {n_rows} class indices, got {y.shape[0]}")
+        raise CoreInputError(
+            "target",
+            f"expected {n_rows} class indices (one per row) or {n_rows} rows of probabilities, "
+            f"got a list of {y.shape[0]}",
+        )
     if not np.isfinite(y).all() or (y != np.round(y)).any():
         raise CoreInputError("target", "class indices must be whole numbers")
     if (y < 0).any() or (y >= k).any():

@@ -106,7 +106,12 @@ def test_cross_entropy_bad_bodies(client, extra, loc, msg):
 
 def test_cross_entropy_batch_index_count(client):
     response = client.post("/api/cross-entropy", json={"logits": [[1, 2], [3, 4]], "target": [0]})
-    assert_error(response, 422, ["body", "target"], "expected 2 class indices, got 1")
+    assert_error(
+        response,
+        422,
+        ["body", "target"],
+        "expected 2 class indices (one per row) or 2 rows of probabilities, got a list of 1",
+    )
 
 
 @pytest.mark.parametrize(
