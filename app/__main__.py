@@ -7,22 +7,17 @@ from collections.abc import Sequence
 
 import uvicorn
 
-from app.settings import LOG_LEVELS, Settings
+from app.settings import LOG_LEVELS, Settings, positive_int
 
 
 def _bounded(high: int | None):
-    """An argparse type: an integer from 1 (to `high`)."""
+    """An argparse type: `positive_int` up to `high`."""
 
     def parse(text: str) -> int:
         try:
-            value = int(text)
-        except ValueError:
-            value = None
-        if value is None or value < 1 or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(
-                f"must be an integer {f'from 1 to {high}' if high else '>= 1'}, got {text!r}"
-            )
-        return value
+            return positive_int(text, high)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse
 

@@ -9,20 +9,31 @@ from dataclasses import dataclass, field
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
 
+def positive_int(text: str, high: int | None = None) -> int:
+    """`text` as an integer from 1 (to `high`); ValueError "must be ..." otherwise.
+
+    Shared by the environment (below) and the command line (app/__main__.py).
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < 1 or (high is not None and value > high):
+        bounds = f"from 1 to {high}" if high else ">= 1"
+        raise ValueError(f"must be an integer {bounds}, got {text!r}")
+    return value
+
+
 def _int(
     env: Mapping[str, str], name: str, default: int, *fallbacks: str, high: int | None = None
 ) -> int:
-    """An integer >= 1 (and <= `high`) from the first of `name`, `fallbacks` that is set."""
+    """`positive_int` of the first of `name`, `fallbacks` that is set, else `default`."""
     for key in (name, *fallbacks):
         if env.get(key, "").strip():
             try:
-                value = int(env[key])
-            except ValueError:
-                value = None
-            if value is None or value < 1 or (high is not None and value > high):
-                bounds = f"from 1 to {high}" if high else ">= 1"
-                raise ValueError(f"{key} must be an integer {bounds}, got {env[key]!r}")
-            return value
+                return positive_int(env[key], high)
+            except ValueError as exc:
+                raise ValueError(f"{key} {exc}") from None
     return default
 
 

@@ -19,11 +19,13 @@ from app.core._checks import CoreInputError, as_logits, as_temperature
 __all__ = ["argmax", "hardmax", "log_softmax", "logsumexp", "sigmoid", "softmax"]
 
 
-def _shifted(z: NDArray[np.float64], t: float) -> NDArray[np.float64]:
+def _shifted(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[np.float64]:
     """Return ``(z - max z) / t`` row-wise, in a new array.
 
     The shift comes first so the largest entry is exactly 0 and nothing can
-    overflow in ``exp``; dividing afterwards keeps tiny T finite too.
+    overflow in ``exp``; dividing afterwards keeps tiny T finite too. `t` may
+    also be a column of temperatures, shape (M, 1), for a single row `z`: the
+    result then has one row per temperature.
     """
     m = z.max(axis=-1, keepdims=True)
     # A tiny T can push the quotient below -1.8e308: -inf is then the exact
@@ -35,6 +37,8 @@ def _shifted(z: NDArray[np.float64], t: float) -> NDArray[np.float64]:
             # is exact and keeps the difference finite.
             return (z * 0.5 - m * 0.5) / t * 2.0
         out = np.subtract(z, m)
+        if np.ndim(t):
+            return out / t  # broadcasts to one row per temperature
         if t != 1.0:
             out /= t
     return out
@@ -71,8 +75,8 @@ def _temperature(logits: ArrayLike, temperature: float) -> float:
 _SHORT = 8
 
 
-def _short_shifted(logits: ArrayLike, t: float) -> list[float] | None:
-    """``(z - max z) / t`` of a short 1-D float vector as Python floats, or None.
+def _short_shifted(logits: ArrayLike, t: float) -> tuple[list[float], list[float]] | None:
+    """A short 1-D vector and ``(z - max z) / t``, both as Python floats, or None.
 
     numpy spends about a microsecond per call, most of the time of a softmax of
     a few logits. For fewer than 8 values every step below is one that the
@@ -102,7 +106,7 @@ def _short_shifted(logits: ArrayLike, t: float) -> list[float] | None:
     span = m - min(z)
     if math.isinf(span) or math.isinf(span / t):
         return None
-    return [x - m for x in z] if t == 1.0 else [(x - m) / t for x in z]
+    return z, [x - m for x in z] if t == 1.0 else [(x - m) / t for x in z]
 
 
 def _exp_and_sum(shifted: list[float]) -> tuple[list[float], float]:
@@ -245,9 +249,9 @@ def softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
     t = _temperature(logits, temperature)
     if t == 0:
         return hardmax(logits).astype(_logits(logits).dtype, copy=False)
-    shifted = _short_shifted(logits, t)
-    if shifted is not None:
-        e, total = _exp_and_sum(shifted)
+    short = _short_shifted(logits, t)
+    if short is not None:
+        e, total = _exp_and_sum(short[1])
         return np.array([x / total for x in e])
     return _by_rows(_kernels.softmax_rows, logits, t)
 
@@ -281,8 +285,9 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float
     if t == 0:
         with np.errstate(divide="ignore"):  # log(0) = -inf is the exact answer
             return np.log(hardmax(logits)).astype(_logits(logits).dtype, copy=False)
-    shifted = _short_shifted(logits, t)
-    if shifted is not None:
+    short = _short_shifted(logits, t)
+    if short is not None:
+        shifted = short[1]
         log_total = np.log(np.array([[_exp_and_sum(shifted)[1]]])).item()
         return np.array([x - log_total for x in shifted])
     return _by_rows(_kernels.log_softmax_rows, logits, t)

@@ -9,7 +9,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from app.core._checks import CoreInputError, as_logits
 from app.core.entropy import entropy
-from app.core.softmax import hardmax, log_softmax
+from app.core.softmax import _shifted, hardmax, log_softmax
 
 __all__ = ["TemperatureSweep", "temperature_sweep"]
 
@@ -73,12 +73,7 @@ def temperature_sweep(logits: ArrayLike, temperatures: ArrayLike) -> Temperature
     logps = np.empty_like(probs)
     hot = ts > 0
     if hot.any():
-        m = z.max()
-        t = ts[hot, None]
-        # Underflow of the quotient to -inf at tiny T is the exact limit.
-        with np.errstate(over="ignore"):
-            # Logits more than 1.8e308 apart are halved first, as softmax() does.
-            s = (z * 0.5 - m * 0.5) / t * 2.0 if np.isinf(m - z.min()) else (z - m) / t
+        s = _shifted(z[None, :], ts[hot, None])
         e = np.exp(s)
         total = e.sum(axis=1, keepdims=True)  # >= 1: the max's term is exp(0)
         probs[hot] = e / total

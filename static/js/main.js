@@ -154,6 +154,7 @@ store.subscribe(render);
 // ...) is in the store from the start.
 const lab = $("lab");
 let labLoading = false;
+let labAsked = false; // labSoon runs on every render with an answer: ask for idle time once
 function loadLab() {
   if (labLoading) return;
   labLoading = true;
@@ -173,7 +174,8 @@ if (lab && "IntersectionObserver" in window) {
   near.observe(lab); // a hidden section never intersects
 }
 function labSoon() {
-  if (labLoading || !lab || lab.hidden) return;
+  if (labAsked || labLoading || !lab || lab.hidden) return;
+  labAsked = true;
   const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 300));
   idle(loadLab, { timeout: 2000 });
 }

@@ -10,15 +10,18 @@ const ROW = 26;
 const LEFT = 110;
 const RIGHT = 72;
 
+/** The true class of the state: its `target` when that is a class, else the first. */
+function targetIndex(state) {
+  const k = state.logits.length;
+  return Number.isInteger(state.target) && state.target >= 0 && state.target < k ? state.target : 0;
+}
+
 /** The request body for the current state, or null at T = 0 (no gradient to show). */
 export function crossEntropyBody(state, custom) {
   if (!(state.t > 0)) return null;
-  const k = state.logits.length;
-  let target = Number.isInteger(state.target) && state.target >= 0 && state.target < k ? state.target : 0;
-  if (custom !== null) target = custom;
   return {
     logits: state.logits,
-    target,
+    target: custom !== null ? custom : targetIndex(state),
     temperature: state.t,
     label_smoothing: state.smoothing || 0,
   };
@@ -108,8 +111,7 @@ export function createCrossEntropy(root, { store, onResult }) {
       customRow.hidden = false;
       // start from the one-hot target of the class chosen so far
       if (!customInput.value && state) {
-        const k = state.logits.length;
-        const index = Number.isInteger(state.target) && state.target < k ? state.target : 0;
+        const index = targetIndex(state);
         customInput.value = state.logits.map((_, i) => (i === index ? "1" : "0")).join(state.lang === "ru" ? "; " : ", ");
       }
       readCustom();
@@ -169,13 +171,8 @@ export function createCrossEntropy(root, { store, onResult }) {
     state.labels.forEach((label, i) => select.append(h("option", { value: String(i), text: label })));
     select.append(customOption);
     // Say which option is chosen: a rebuilt list may otherwise show any of them.
-    select.value = keep === "custom" ? "custom" : String(targetIndex());
+    select.value = keep === "custom" ? "custom" : String(targetIndex(state));
     return true;
-  }
-
-  function targetIndex() {
-    const k = state.logits.length;
-    return Number.isInteger(state.target) && state.target >= 0 && state.target < k ? state.target : 0;
   }
 
   function draw() {
@@ -238,7 +235,7 @@ export function createCrossEntropy(root, { store, onResult }) {
     update(next) {
       state = next;
       const renamed = syncLabels();
-      if (select.value !== "custom") select.value = String(targetIndex());
+      if (select.value !== "custom") select.value = String(targetIndex(state));
       // New names (a rename, another language) change no number: redraw what is shown.
       if (renamed && last && last.body.logits.length === state.labels.length) draw();
       smooth.value = String(state.smoothing || 0);
