@@ -31,8 +31,15 @@ class CoreInputError(ValueError):
         self.message = message
 
 
-def as_logits(logits: ArrayLike, field: str = "logits") -> NDArray[np.float64]:
-    """Return `logits` as a finite float64 array of shape (K,) or (N, K)."""
+def as_logits(
+    logits: ArrayLike, field: str = "logits", *, check_finite: bool = True
+) -> NDArray[np.float64]:
+    """Return `logits` as a finite float64 array of shape (K,) or (N, K).
+
+    ``check_finite=False`` leaves out the finiteness check, for callers whose
+    kernels check it on the way (a pass through memory saved on large arrays);
+    they call this again, with the check, to raise its error.
+    """
     try:
         z = np.asarray(logits, dtype=np.float64)
     except (TypeError, ValueError, OverflowError) as exc:
@@ -42,7 +49,7 @@ def as_logits(logits: ArrayLike, field: str = "logits") -> NDArray[np.float64]:
         raise CoreInputError(field, f"must be 1-D or 2-D, got {z.ndim}-D")
     if z.shape[-1] == 0 or z.size == 0:
         raise CoreInputError(field, "must contain at least one class")
-    if not np.isfinite(z).all():
+    if check_finite and not np.isfinite(z).all():
         raise CoreInputError(field, "must be finite (no NaN or infinity)")
     return z
 

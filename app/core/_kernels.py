@@ -142,8 +142,10 @@ def cross_entropy_index_rows(
     weight: NDArray[np.float64] | None,
     eps: float,
     scale: float,
-) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """Probabilities, ``scale`` x gradient and row losses for class-index targets.
+    keep_probs: bool = True,
+) -> tuple[NDArray[np.float64] | None, NDArray[np.float64], NDArray[np.float64]] | None:
+    """Probabilities, ``scale`` x gradient and row losses for class-index targets;
+    None if `z` is not all finite.
 
     The target row is ``q = w * eps / K + (1 - eps) * w[y] * onehot(y)`` (w = 1
     without weights), never built as a dense array. With ``s = (z - max z) / T``
@@ -154,6 +156,12 @@ def cross_entropy_index_rows(
 
     A row loss is NaN only where a zero weight meets ``s = -inf`` (logits about
     1e308 apart); the caller recomputes those cases the straightforward way.
+
+    With ``keep_probs=False`` the probabilities are not kept (None is returned
+    for them): the gradient is built in their place, ``exp(s) * (sum(q) * scale
+    / sum exp s)`` in one pass, which saves one pass over each block and one
+    output-sized array written to memory (a training step needs only the loss
+    and the gradient).
     """
     n_rows, k = z.shape
     rows = np.arange(n_rows)
@@ -161,19 +169,30 @@ def cross_entropy_index_rows(
     sum_w = float(k) if weight is None else float(weight.sum())
     # sum(q) * scale: the same for every row without weights.
     coef = scale if weight is None else (((1.0 - eps) * w_y + (eps / k) * sum_w) * scale)[:, None]
-    probs = np.empty_like(z)
     grad = np.empty_like(z)
+    probs = np.empty_like(z) if keep_probs else None
     maxima, totals, smooth = [], [], []
     for b in row_blocks(z):
-        pb, gb = probs[b], grad[b]
-        maxima.append(shift_into(z[b], t, pb))  # z is checked by the caller
+        gb = grad[b]
+        pb = probs[b] if keep_probs else gb
+        m = shift_into(z[b], t, pb)
+        if m is None:
+            return None
+        maxima.append(m)
         if eps > 0:
             # einsum rather than pb @ weight: no BLAS (and its threads) in the core.
             smooth.append(
                 np.add.reduce(pb, axis=-1) if weight is None else np.einsum("ij,j->i", pb, weight)
             )
-        totals.append(exp_normalize(pb))
-        np.multiply(pb, coef if weight is None else coef[b], out=gb)
+        cb = coef if weight is None else coef[b]
+        if keep_probs:
+            totals.append(exp_normalize(pb))
+            np.multiply(pb, cb, out=gb)
+        else:
+            np.exp(gb, out=gb)
+            total = row_sums(gb)
+            totals.append(total)
+            np.multiply(gb, cb / total, out=gb)
         if eps > 0:
             gb -= (eps / k * scale) * (1.0 if weight is None else weight)
     m = np.concatenate(maxima)[:, 0]

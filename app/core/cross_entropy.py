@@ -36,15 +36,16 @@ class CrossEntropyResult:
     loss : ndarray
         Shape () for ``mean`` and ``sum`` (and for 1-D logits), (N,) for
         ``none`` with 2-D logits.
-    probabilities : ndarray
-        ``softmax(logits, T)``, shaped like the logits.
+    probabilities : ndarray or None
+        ``softmax(logits, T)``, shaped like the logits; None when the call
+        asked for ``probabilities=False``.
     gradient : ndarray
         d(loss)/d(logits), shaped like the logits; for ``none`` the gradient
         of the sum of the row losses.
     """
 
     loss: NDArray[np.float64]
-    probabilities: NDArray[np.float64]
+    probabilities: NDArray[np.float64] | None
     gradient: NDArray[np.float64]
 
 
@@ -205,6 +206,7 @@ def cross_entropy(
     label_smoothing: float = 0.0,
     weight: ArrayLike | None = None,
     reduction: Reduction = "mean",
+    probabilities: bool = True,
 ) -> CrossEntropyResult:
     """Cross-entropy of ``softmax(logits / T)`` against `target`, with its gradient.
 
@@ -226,6 +228,11 @@ def cross_entropy(
         As in torch: ``mean`` divides by the summed weights of the target
         classes for index targets (by N without weights, and always by N for
         probability targets).
+    probabilities : bool, optional
+        Whether to return the probabilities too (default). A training step
+        needs only the loss and the gradient: ``False`` leaves them out
+        (``None``), which saves an output-sized array and, for class-index
+        targets, about a third of the time on large batches.
 
     Returns
     -------
@@ -251,25 +258,34 @@ def cross_entropy(
     >>> round(float(r.loss), 4), r.gradient.round(4).tolist()
     (0.1328, [-0.1244, 0.1185, 0.0059])
     """
-    z = as_logits(logits)
-    t = as_temperature(temperature, allow_zero=False)
-    if reduction not in ("mean", "sum", "none"):
-        raise CoreInputError("reduction", "must be one of 'mean', 'sum', 'none'")
-    eps = float(label_smoothing)
-    if not 0.0 <= eps <= 1.0:
-        raise CoreInputError("label_smoothing", "must be in [0, 1]")
-    z2 = z.reshape(-1, z.shape[-1])
-    w = _as_weight(weight, z2.shape[1])
-    safe = _in_safe_range(t, w)
-    c = 1.0
-    if not safe and w is not None and (w > 0).any():
-        c = float(w.max())
-        w = w / c
-    q, denominator = _effective_targets(z2, target, z.ndim, w, eps)
-    if reduction == "mean" and denominator == 0:
-        raise CoreInputError(
-            "weight", "the target classes' weights sum to 0, so the mean is undefined"
-        )
+    # Finiteness is checked by the blocked kernel on the way (a pass through
+    # memory saved) or below for the other paths; the logits' errors still
+    # come first.
+    z = as_logits(logits, check_finite=False)
+    try:
+        t = as_temperature(temperature, allow_zero=False)
+        if reduction not in ("mean", "sum", "none"):
+            raise CoreInputError("reduction", "must be one of 'mean', 'sum', 'none'")
+        eps = float(label_smoothing)
+        if not 0.0 <= eps <= 1.0:
+            raise CoreInputError("label_smoothing", "must be in [0, 1]")
+        z2 = z.reshape(-1, z.shape[-1])
+        w = _as_weight(weight, z2.shape[1])
+        safe = _in_safe_range(t, w)
+        c = 1.0
+        if not safe and w is not None and (w > 0).any():
+            c = float(w.max())
+            w = w / c
+        q, denominator = _effective_targets(z2, target, z.ndim, w, eps)
+        if reduction == "mean" and denominator == 0:
+            raise CoreInputError(
+                "weight", "the target classes' weights sum to 0, so the mean is undefined"
+            )
+    except CoreInputError:
+        as_logits(z)  # raises if the logits are not finite
+        raise
+    if not safe or q.ndim == 2:
+        as_logits(z)  # the paths without the blocked kernel check nothing themselves
 
     if not safe:
         loss, p, grad = _careful(z2, t, q, w, eps, reduction, c, denominator)
@@ -277,7 +293,7 @@ def cross_entropy(
             loss = loss[0]
         return CrossEntropyResult(
             loss=np.asarray(loss, dtype=np.float64),
-            probabilities=p.reshape(z.shape),
+            probabilities=p.reshape(z.shape) if probabilities else None,
             gradient=grad.reshape(z.shape),
         )
 
@@ -289,7 +305,12 @@ def cross_entropy(
         # Overflow in the shift gives -inf (exact); 0 * inf gives NaN, which
         # sends the call down the straightforward path below.
         with np.errstate(over="ignore", invalid="ignore"):
-            p, grad, row_loss = _kernels.cross_entropy_index_rows(z2, t, q, w, eps, scale)
+            rows = _kernels.cross_entropy_index_rows(
+                z2, t, q, w, eps, scale, keep_probs=probabilities
+            )
+        if rows is None:
+            as_logits(z)  # not finite: raises
+        p, grad, row_loss = rows
         if np.isnan(row_loss).any():
             row_loss, q = None, _dense_targets(q, z2.shape[1], w, eps)
     if row_loss is None:
@@ -303,6 +324,6 @@ def cross_entropy(
         loss = row_loss if z.ndim == 2 else row_loss[0]
     return CrossEntropyResult(
         loss=np.asarray(loss, dtype=np.float64),
-        probabilities=p.reshape(z.shape),
+        probabilities=p.reshape(z.shape) if probabilities else None,
         gradient=grad.reshape(z.shape),
     )

@@ -66,6 +66,46 @@ def test_matches_torch(logits, target, opts, reduction):
     assert np.shape(result.loss) == np.shape(loss)
 
 
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize(("logits", "target", "opts"), CASES)
+def test_without_probabilities_matches_torch(logits, target, opts, reduction):
+    """``probabilities=False`` (the training-step path) leaves them out, nothing else."""
+    result = cross_entropy(
+        logits,
+        np.asarray(target).tolist(),
+        temperature=opts.get("t", 1.0),
+        label_smoothing=opts.get("eps", 0.0),
+        weight=opts.get("weight"),
+        reduction=reduction,
+        probabilities=False,
+    )
+    loss, grad = torch_reference(logits, np.asarray(target).tolist(), reduction=reduction, **opts)
+    assert result.probabilities is None
+    np.testing.assert_allclose(result.loss, loss, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(result.gradient, grad, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("shape", "t", "weighted", "eps"),
+    [((64, 3000), 1.0, False, 0.0), ((300, 700), 0.3, True, 0.1), ((8, 20000), 5e-324, False, 0.0)],
+)
+def test_without_probabilities_large_matches_torch(shape, t, weighted, eps):
+    """Several row blocks, long rows, and T so small that the careful path takes over."""
+    rng = np.random.default_rng(11)
+    z = rng.normal(scale=4, size=shape)
+    y = rng.integers(0, shape[1], shape[0])
+    w = rng.uniform(0.1, 3, shape[1]) if weighted else None
+    full = cross_entropy(z, y, temperature=t, weight=w, label_smoothing=eps)
+    lean = cross_entropy(z, y, temperature=t, weight=w, label_smoothing=eps, probabilities=False)
+    assert lean.probabilities is None
+    np.testing.assert_allclose(lean.loss, full.loss, rtol=1e-14)
+    np.testing.assert_allclose(lean.gradient, full.gradient, rtol=1e-13, atol=1e-300)
+    if t >= 1e-3:
+        loss, grad = torch_reference(z, y, t=t, eps=eps, weight=w)
+        np.testing.assert_allclose(lean.loss, loss, rtol=1e-12)
+        np.testing.assert_allclose(lean.gradient, grad, rtol=1e-11, atol=1e-17)
+
+
 def test_plain_gradient_is_p_minus_y_over_t():
     for t in (1.0, 0.5, 4.0):
         r = cross_entropy(FOOD, 0, temperature=t)
@@ -143,6 +183,27 @@ def test_rejects_what_torch_would_accept(kwargs, field, message):
     with pytest.raises(CoreInputError, match=message) as err:
         cross_entropy(FOOD, **kwargs)
     assert err.value.field == field
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param({"target": [0, 1]}, id="index-kernel"),
+        pytest.param({"target": [0, 1], "probabilities": False}, id="index-kernel-lean"),
+        pytest.param({"target": [[1.0, 0, 0], [0, 1.0, 0]]}, id="probability-targets"),
+        pytest.param({"target": [0, 1], "temperature": 1e-200}, id="careful-path"),
+        pytest.param({"target": [0, 7]}, id="bad-target-too"),
+        pytest.param({"target": [0, 1], "temperature": -1}, id="bad-temperature-too"),
+    ],
+)
+def test_non_finite_logits_are_refused_on_every_path(bad, kwargs):
+    """The kernel checks finiteness on the way; every path refuses, logits first."""
+    logits = [[4.0, 2.0, -1.0], [0.0, 1.0, 2.0]]
+    logits[1][2] = bad
+    with pytest.raises(CoreInputError, match="must be finite") as err:
+        cross_entropy(logits, **kwargs)
+    assert err.value.field == "logits"
 
 
 def test_batch_index_count_must_match_rows():
