@@ -284,3 +284,57 @@ class TestShortVectors:
         for logits in ([1.0, True, 3], [1, 2, 3], (1.0, 2.0), [np.float64(1.0), 2.0]):
             expected = softmax(np.asarray(logits, dtype=np.float64))
             assert softmax(logits).tobytes() == expected.tobytes()
+
+
+class TestVectors:
+    """One 1-D vector takes `_kernels.softmax_vector` (argmax and argmin instead of
+    two reductions); it must give to the bit what the row kernels give its row."""
+
+    @given(
+        z=arrays(
+            st.sampled_from([np.float64, np.float32]),
+            st.integers(8, 2000),
+            elements=st.floats(-(2.0**126), 2.0**126, width=32, allow_subnormal=False),
+        ),
+        t=st.sampled_from([1.0, 0.05, 0.3, 3.0, 1e-300, 1e300]) | st.floats(1e-3, 1e3),
+        ties=st.booleans(),
+        spread=st.sampled_from([1.0, 1e-30, 1e270]),
+    )
+    @settings(max_examples=300, deadline=None)
+    def test_same_bits_as_the_row_kernels(self, z, t, ties, spread):
+        if z.dtype == np.float64:
+            z = z * spread  # float64 spans up to ~1e308
+        if ties:
+            z[: len(z) // 2 + 1] = z[0]
+        for public in (softmax, log_softmax):
+            rows = public(z[None, :], t)  # 2-D input: the row kernels
+            out = public(z, t)
+            assert out.dtype == z.dtype and out.shape == z.shape
+            assert out.tobytes() == rows[0].tobytes(), (z, t)
+            assert not np.isnan(out).any()
+
+    @pytest.mark.parametrize("t", [1e-300, 1e-40, 1e39, 1e300])
+    @pytest.mark.parametrize("shape", [(3,), (50,), (4, 50)])
+    def test_float32_at_temperatures_float32_cannot_hold(self, t, shape):
+        # T would round to 0 or inf in float32 arithmetic (it gave NaN): such
+        # calls are computed in float64 and answered in float32.
+        z = np.random.default_rng(5).normal(scale=3, size=shape)
+        z32 = z.astype(np.float32)
+        for public in (softmax, log_softmax):
+            out = public(z32, t)
+            assert out.dtype == np.float32
+            with np.errstate(over="ignore"):  # log p beyond float32's range: -inf
+                expected = public(z32.astype(np.float64), t).astype(np.float32)
+            assert out.tobytes() == expected.tobytes()
+            assert not np.isnan(out).any()
+
+    @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+    @pytest.mark.parametrize("dtype", [np.float64, np.float32])
+    @pytest.mark.parametrize("at", [0, 5, 49])
+    def test_non_finite_values_are_refused(self, bad, dtype, at):
+        z = np.linspace(-3, 3, 50).astype(dtype)
+        z[at] = bad
+        for function in (softmax, log_softmax):
+            with pytest.raises(CoreInputError, match="finite") as err:
+                function(z)
+            assert err.value.field == "logits"
