@@ -295,7 +295,7 @@ def _breakdown(payload: bytes) -> list[str]:
     with_steps = softmax_report(z, req.temperature)
     numpy = orjson.OPT_SERIALIZE_NUMPY
     parts = [
-        ("parse: orjson + np.array (the app's path)", lambda: _parse_large(payload)),
+        ("parse: orjson + struct (the app's path)", lambda: _parse_large(payload)),
         ("  of which orjson.loads", lambda: orjson.loads(payload)),
         ("parse: pydantic + list -> ndarray (before)", lambda: np.asarray(
             SoftmaxRequest.model_validate_json(payload).logits)),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import struct
+from itertools import chain
 
 import numpy as np
 import orjson
@@ -41,11 +43,11 @@ def _parse_large(raw: bytes) -> tuple[np.ndarray, float] | None:
     """Logits and T of a plain valid request, parsed straight into an ndarray; else None.
 
     pydantic builds and checks a Python float per logit (~35 ns each) and the
-    core then copies them into an array (~13 ns); orjson plus one ``np.array``
-    take about half. This accepts only what `SoftmaxRequest` accepts, and
-    less: anything else (a string, boolean or null anywhere, a key other than
-    logits and temperature, ragged rows, T < 0, JSON orjson refuses) is left
-    to pydantic, which also words the error.
+    core then copies them into an array (~13 ns); orjson plus ``struct`` take
+    about a third. This accepts only what `SoftmaxRequest` accepts, and less:
+    anything else (a string, boolean or null anywhere, a key other than logits
+    and temperature, ragged rows, T < 0, JSON orjson refuses) is left to
+    pydantic, which also words the error.
     """
     try:
         data = orjson.loads(raw)  # no NaN, Infinity or 1e400: those are errors here
@@ -53,26 +55,31 @@ def _parse_large(raw: bytes) -> tuple[np.ndarray, float] | None:
         return None
     if type(data) is not dict or not data.keys() <= _LARGE_KEYS:
         return None
-    # Outside the keys' quotes a valid body has no letters but exponents' e and
-    # E, so strings, false and null show as more quotes, an f or an n, and true
-    # as a u besides temperature's (memchr-fast: ~1 ms less than searching for
-    # the words in 100,000 logits). np.array then sees numbers and lists only.
-    if (
-        raw.count(b'"') != 2 * len(data)
-        or b"f" in raw
-        or b"n" in raw
-        or raw.count(b"u") != ("temperature" in data)
-    ):
-        return None
     logits, t = data.get("logits"), data.get("temperature", 1.0)
-    if type(logits) is not list or type(t) not in (float, int):
+    if type(logits) is not list or not logits or type(t) not in (float, int) or not t >= 0:
         return None
+    # struct packs True as 1.0, the schema refuses booleans. No key allowed
+    # has an f, so an f means false; "temperature" has the only u a key can
+    # have, so a second u (or one without it) may be true. Single bytes are
+    # memchr-fast: searching for the words took 9 us in 9 KB.
+    u = raw.find(b"u")
+    if b"f" in raw or (u != -1 and ("temperature" not in data or raw.find(b"u", u + 1) != -1)):
+        return None
+    if type(logits[0]) is list:
+        k = len(logits[0])
+        if not k or any(type(row) is not list or len(row) != k for row in logits):
+            return None
+        z = np.empty((len(logits), k))
+        values = chain.from_iterable(logits)
+    else:
+        z = np.empty(len(logits))
+        values = logits
     try:
-        z = np.array(logits, dtype=np.float64)
+        # Straight into the array's buffer: 4 us for 1000 floats where
+        # np.array(list) takes 10, and strings, null and deeper lists are errors.
+        struct.pack_into(f"{z.size}d", z, 0, *values)
         t = float(t)
-    except (ValueError, TypeError, OverflowError):  # ragged rows, {}, huge ints
-        return None
-    if z.ndim not in (1, 2) or z.size == 0 or not t >= 0:
+    except (struct.error, OverflowError, TypeError):  # ints beyond float64 too
         return None
     return z, t
 

@@ -246,6 +246,11 @@ class TestLargeBodies:
             b'{"logits": [[[1.0, 2.0]]]}',
             b'{"logits": [[], []]}',
             b'{"logits": [[1.0, 2.0], 3.0]}',
+            b'{"logits": [[1.0, 2.0], {}]}',
+            b'{"logits": [[1.0, "2"], [3.0, 4.0]]}',
+            b'{"logits": [[1.0, true], [3.0, 4.0]]}',
+            b'{"logits": [[1.0, 2.0], [null, 4.0]]}',
+            b'{"logits": [[1.0, 2.0], [[3.0], 4.0]]}',
         ],
     )
     def test_bad_shapes_get_pydantic_errors(self, client, raw):
