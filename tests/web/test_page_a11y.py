@@ -44,6 +44,14 @@ def test_keyboard_reaches_every_control(open_page, page):
     for _ in range(60):
         page.keyboard.press("Tab")
         seen.add(page.evaluate(FOCUSED_NAME))
-    for expected in ("pizza logit", "salad logit, exact value", "Remove salad", "+ Add a class",
-                     "Temperature T (log scale)", "T = 0 (hard max)", "What to eat?", "Русский"):
+    for expected in (
+        "pizza logit",
+        "salad logit, exact value",
+        "Remove salad",
+        "+ Add a class",
+        "Temperature T (log scale)",
+        "T = 0 (hard max)",
+        "What to eat?",
+        "Русский",
+    ):
         assert expected in seen, (expected, seen)
