@@ -9,6 +9,7 @@ its arrays is bit for bit what the separate core function returns.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,7 +140,7 @@ def _entropy(p: NDArray, logp: NDArray) -> NDArray:
     """
     with np.errstate(invalid="ignore"):  # 0 * -inf: NaN, handled below
         h = -np.add.reduce(p * logp, axis=-1)
-    if np.isnan(h).any():
+    if math.isnan(h) if h.ndim == 0 else np.isnan(h).any():  # one vector: ~1.3 us less
         return entropy(p, logp)
     return np.maximum(h, 0.0)  # rounding can leave -1e-17 for a one-hot row
 
