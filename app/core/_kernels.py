@@ -48,21 +48,18 @@ _F32 = np.dtype(np.float32)
 _LARGEST_F32 = float(np.finfo(np.float32).max)
 _LARGEST_F64 = float(np.finfo(np.float64).max)
 _LN2 = math.log(2.0)
-_LOG2E = 1.0 / _LN2
 
 
-def _shift(
-    z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None, natural: bool
-) -> NDArray | None:
+def _shift(z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None) -> NDArray | None:
     """``(z - m) / t`` into `out` (a new array if None), given the extremes
     `hi` (= max m) and `lo` of `z` as Python floats; None if they are not finite.
 
     The shift comes first, so ``exp`` cannot overflow. float32 results are in
-    base 2, ``(z - m) / (t ln 2)``, for `_exp` (see there), unless `natural`.
+    base 2, ``(z - m) / (t ln 2)``, for `_exp` (see there).
     """
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return None
-    if z.dtype is _F32 and not natural:
+    if z.dtype is _F32:
         t = t * _LN2
     largest = _LARGEST_F32 if z.dtype is _F32 else _LARGEST_F64
     span = hi - lo  # Python floats: no overflow for either dtype
@@ -90,19 +87,19 @@ def _shift(
     return out
 
 
-def shift_into(zb: NDArray, t: float, out: NDArray, natural: bool = False) -> NDArray | None:
-    """``out = (zb - max zb) / t`` row-wise (see `_shift`); return the row
-    maxima, or None if `zb` is not all finite."""
+def shift_into(zb: NDArray, t: float, out: NDArray) -> NDArray | None:
+    """``out = (zb - max zb) / t`` row-wise; return the row maxima, or None if
+    `zb` is not all finite."""
     m = np.maximum.reduce(zb, axis=-1, keepdims=True)
     # NaN propagates through max and min, +inf shows in the max and -inf in
     # the min: with the max needed anyway, one min over the block (in cache)
     # replaces isfinite(z).all(), its bool temporary and a pass through memory.
     lo = float(np.minimum.reduce(zb, axis=None))
     hi = m.item() if m.size == 1 else float(np.maximum.reduce(m, axis=None))
-    return None if _shift(zb, m, hi, lo, t, out, natural) is None else m
+    return None if _shift(zb, m, hi, lo, t, out) is None else m
 
 
-def shift_vector(z: NDArray, t: float, natural: bool = False) -> NDArray | None:
+def shift_vector(z: NDArray, t: float) -> NDArray | None:
     """``(z - max z) / t`` of one 1-D vector, in a new array, as `shift_into`
     computes it for a row; None if `z` is not all finite.
 
@@ -115,7 +112,7 @@ def shift_vector(z: NDArray, t: float, natural: bool = False) -> NDArray | None:
     lo = z.item(z.argmin())
     if t == 1.0 and hi - lo <= _LARGEST_F32 and z.dtype is not _F32:  # False for NaN, inf
         return np.subtract(z, hi)  # `_shift`'s common case, inline: a call less
-    return _shift(z, hi, hi, lo, t, None, natural)  # a Python float keeps float32 float32
+    return _shift(z, hi, hi, lo, t, None)  # a Python float keeps float32 float32
 
 
 def softmax_vector(z: NDArray, t: float) -> NDArray | None:
@@ -132,10 +129,10 @@ def softmax_vector(z: NDArray, t: float) -> NDArray | None:
 
 def log_softmax_vector(z: NDArray, t: float) -> NDArray | None:
     """Log-softmax of one 1-D vector, to the bit what `log_softmax_rows` gives its row."""
-    out = shift_vector(z, t, natural=True)
+    out = shift_vector(z, t)
     if out is None:
         return None
-    return minus_log(out, vector_sum(_exp_natural(out, None)))
+    return minus_log(out, vector_sum(_exp(out, None)))
 
 
 def row_sums(a: NDArray) -> NDArray:
@@ -181,24 +178,11 @@ def _exp(a: NDArray, out: NDArray | None) -> NDArray:
     return np.exp2(a, out) if a.dtype is _F32 else np.exp(a, out)
 
 
-def _exp_natural(a: NDArray, out: NDArray | None) -> NDArray:
-    """``exp`` of values shifted in natural units (``natural=True``), into `out`.
-
-    float32 goes through ``exp2`` too (see `_exp`), multiplying by log2(e) on
-    the way into `out`: log-softmax needs the shifted values in natural units
-    for its answer, and a multiplication into the scratch block costs less
-    than converting the answer back from base 2 (one pass instead of two).
-    """
-    if a.dtype is not _F32:
-        return np.exp(a, out)
-    # Below -2.4e38 the product overflows to -inf, whose exp2 is the exact 0.
-    with np.errstate(over="ignore"):
-        out = np.multiply(a, _LOG2E, out)
-    return np.exp2(out, out)
-
-
 def minus_log(shifted: NDArray, total: NDArray) -> NDArray:
-    """``shifted - log(total)`` in place: the log-softmax."""
+    """``shifted - log(total)`` in place, in natural units: the log-softmax."""
+    if shifted.dtype is _F32:  # base 2 (see `_shift`)
+        np.subtract(shifted, np.log2(total), shifted)
+        return np.multiply(shifted, _LN2, shifted)
     return np.subtract(shifted, np.log(total), shifted)
 
 
@@ -228,9 +212,9 @@ def log_softmax_rows(z: NDArray, t: float) -> NDArray | None:
     scratch = np.empty_like(z[blocks[0]])
     for b in blocks:
         ob = out[b]
-        if shift_into(z[b], t, ob, natural=True) is None:
+        if shift_into(z[b], t, ob) is None:
             return None
-        minus_log(ob, row_sums(_exp_natural(ob, scratch[: ob.shape[0]])))
+        minus_log(ob, row_sums(_exp(ob, scratch[: ob.shape[0]])))
     return out
 
 
