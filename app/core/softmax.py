@@ -49,9 +49,9 @@ def _shifted(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[
 _F64 = np.dtype(np.float64)
 _F32 = np.dtype(np.float32)
 _KEPT = (_F64, _F32)
-# Temperatures float32 arithmetic is given: T ln 2 (see `_kernels._exp`) must
-# be a normal float32. Far outside, T would round to 0 or inf (NaN or wrong
-# answers), so those calls are computed in float64 and answered in float32.
+# Temperatures float32 arithmetic is given (with a margin: T must stay a normal
+# float32). Far outside, T would round to 0 or inf (NaN or wrong answers), so
+# those calls are computed in float64 and answered in float32.
 _F32_T_MIN, _F32_T_MAX = 2.0**-100, 2.0**100
 _F64_MAX = float(np.finfo(np.float64).max)
 
