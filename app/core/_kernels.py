@@ -75,7 +75,9 @@ def _shift(z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None) -
         # A true division: 1 / t overflows for t < 5.6e-309. errstate costs
         # about a microsecond, so it is entered only when a quotient can pass
         # -largest (-inf is then the exact limit).
-        if span / t > largest:
+        # With a margin: the array's own rounding of z - m and of t (float32)
+        # can carry a quotient the float64 check puts just in range over it.
+        if span / t > largest * (1 - 2**-20):
             with np.errstate(over="ignore"):
                 np.divide(out, t, out)
         else:
@@ -86,7 +88,9 @@ def _shift(z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None) -
 def shift_into(zb: NDArray, t: float, out: NDArray) -> NDArray | None:
     """``out = (zb - max zb) / t`` row-wise; return the row maxima, or None if
     `zb` is not all finite."""
-    m = np.maximum.reduce(zb, axis=-1, keepdims=True)
+    # + 0.0 turns a maximum of -0.0 into 0.0: which zero a reduction returns
+    # when 0.0 and -0.0 tie depends on its order, and the sign shows in z - m.
+    m = np.maximum.reduce(zb, axis=-1, keepdims=True) + 0.0
     # NaN propagates through max and min, +inf shows in the max and -inf in
     # the min: with the max needed anyway, one min over the block (in cache)
     # replaces isfinite(z).all(), its bool temporary and a pass through memory.
@@ -104,7 +108,7 @@ def shift_vector(z: NDArray, t: float) -> NDArray | None:
     extremes for a fifth of what two reductions cost (~0.65 us each), and
     they return the first NaN, so the finiteness check comes with them.
     """
-    hi = z.item(z.argmax())
+    hi = z.item(z.argmax()) + 0.0  # as in `shift_into`
     lo = z.item(z.argmin())
     if t == 1.0 and hi - lo <= _LARGEST_F32:  # False for NaN and inf too
         return np.subtract(z, hi)  # `_shift`'s common case, inline: a call less

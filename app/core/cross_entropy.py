@@ -188,7 +188,10 @@ def _careful(z2, t, q, w1, eps, reduction, c, denominator):
 def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
     if weight is None:
         return None
-    w = np.asarray(weight, dtype=np.float64)
+    try:
+        w = np.asarray(weight, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CoreInputError("weight", "must be numbers, one per class") from exc
     if w.shape != (k,):
         raise CoreInputError("weight", f"must have one entry per class ({k}), got shape {w.shape}")
     if not np.isfinite(w).all():
@@ -266,7 +269,10 @@ def cross_entropy(
         t = as_temperature(temperature, allow_zero=False)
         if reduction not in ("mean", "sum", "none"):
             raise CoreInputError("reduction", "must be one of 'mean', 'sum', 'none'")
-        eps = float(label_smoothing)
+        try:
+            eps = float(label_smoothing)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise CoreInputError("label_smoothing", "must be a number") from exc
         if not 0.0 <= eps <= 1.0:
             raise CoreInputError("label_smoothing", "must be in [0, 1]")
         z2 = z.reshape(-1, z.shape[-1])
@@ -281,8 +287,8 @@ def cross_entropy(
             raise CoreInputError(
                 "weight", "the target classes' weights sum to 0, so the mean is undefined"
             )
-    except CoreInputError:
-        as_logits(z)  # raises if the logits are not finite
+    except (CoreInputError, TypeError, ValueError):
+        as_logits(z)  # raises if the logits are not finite: their error comes first
         raise
     if not safe or q.ndim == 2:
         as_logits(z)  # the paths without the blocked kernel check nothing themselves

@@ -27,7 +27,7 @@ def _shifted(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[
     also be a column of temperatures, shape (M, 1), for a single row `z`: the
     result then has one row per temperature.
     """
-    m = z.max(axis=-1, keepdims=True)
+    m = z.max(axis=-1, keepdims=True) + 0.0  # a max of -0.0 as 0.0, as the kernels do
     # A tiny T can push the quotient below -1.8e308: -inf is then the exact
     # limit (exp gives 0), so that overflow is silenced.
     with np.errstate(over="ignore"):
@@ -116,7 +116,7 @@ def _short_shifted(logits: ArrayLike, t: float) -> tuple[list[float], list[float
         return None
     if not all(map(math.isfinite, z)):
         return None
-    m = max(z)
+    m = max(z) + 0.0  # a max of -0.0 as 0.0, as the kernels do
     span = m - min(z)
     if math.isinf(span) or math.isinf(span / t):
         return None

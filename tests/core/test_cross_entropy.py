@@ -69,7 +69,8 @@ def test_matches_torch(logits, target, opts, reduction):
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 @pytest.mark.parametrize(("logits", "target", "opts"), CASES)
 def test_without_probabilities_matches_torch(logits, target, opts, reduction):
-    """``probabilities=False`` (the training-step path) leaves them out, nothing else."""
+    """``probabilities=False`` (the training-step path) leaves them out; the loss is the
+    same and the gradient within an ulp (it is ``e * (c / sum)``, not ``(e / sum) * c``)."""
     result = cross_entropy(
         logits,
         np.asarray(target).tolist(),
@@ -257,3 +258,22 @@ def test_extreme_weights_and_temperatures_match_high_precision(case):
     np.testing.assert_allclose(result.loss, loss, rtol=1e-13, atol=0)
     np.testing.assert_allclose(result.gradient, grad, rtol=1e-13, atol=0)
     assert not np.isnan(result.gradient).any()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"target": 0, "label_smoothing": "a"}, "label_smoothing"),
+        ({"target": 0, "label_smoothing": None}, "label_smoothing"),
+        ({"target": 0, "weight": ["a", "b"]}, "weight"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_core_errors_after_the_logits(kwargs, field):
+    # Found in review: with non-finite logits these gave a bare ValueError or
+    # TypeError instead of the logits' error.
+    with pytest.raises(CoreInputError) as err:
+        cross_entropy([1.0, 2.0], **kwargs)
+    assert err.value.field == field
+    with pytest.raises(CoreInputError, match="must be finite") as err:
+        cross_entropy([math.nan, 1.0], **kwargs)
+    assert err.value.field == "logits"

@@ -251,3 +251,41 @@ class TestMemory:
             tracemalloc.stop()
         # The output, plus for log_softmax one block of scratch and small change.
         assert peak <= z.nbytes + 2 * kernels.BLOCK_BYTES
+
+
+class TestFoundInReview:
+    """Cases an independent review of the vector path and the float32 checks found."""
+
+    @pytest.mark.parametrize(
+        "z",
+        [
+            [0.0, -0.0, -1.0, -2.0, -3.0, -4.0, -5.0, -6.0],
+            [-0.0] * 10 + [0.0],
+            [0.0, -0.0, 1.0],  # on Python floats (fewer than 8)
+            [-0.0, 0.0],
+        ],
+    )
+    def test_a_tie_of_zeros_shifts_the_same_on_every_path(self, z):
+        # Which zero a reduction returns when 0.0 and -0.0 tie depends on its order;
+        # argmax returns the first. The maximum is taken as +0.0 everywhere.
+        from app.core.steps import softmax_report, softmax_steps
+
+        z = np.array(z)
+        vector = np.asarray(softmax_report(z).steps.shifted)
+        listed = np.asarray(softmax_report(z.tolist()).steps.shifted)
+        batch = softmax_report(z[None, :]).steps.shifted[0]
+        steps = softmax_steps(z).shifted
+        assert vector.tobytes() == batch.tobytes() == steps.tobytes() == listed.tobytes()
+        for f in (softmax, log_softmax):
+            assert f(z).tobytes() == f(z[None, :])[0].tobytes()
+
+    @pytest.mark.parametrize("shape", [(8,), (1, 8), (3, 8)])
+    def test_float32_quotient_at_the_edge_of_range_warns_nothing(self, shape):
+        # float32 rounds z - m and T: the float64 check alone let this overflow
+        # with a RuntimeWarning (an error under pytest's settings here).
+        z = np.resize(np.array([1.0874754e31, -3.2168585e38], np.float32), shape)
+        for f in (softmax, log_softmax):
+            out = f(z, 0.9453498412082569)
+            assert not np.isnan(out).any()
+        p = softmax(z, 0.9453498412082569).reshape(-1, 8)
+        assert p.tolist() == [[0.25, 0.0] * 4] * p.shape[0]  # four tied maxima, the rest 0
