@@ -15,6 +15,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from app.core import _kernels
 from app.core._checks import CoreInputError, as_logits, as_temperature
+from app.core._kernels import _F32
 
 __all__ = ["argmax", "hardmax", "log_softmax", "logsumexp", "sigmoid", "softmax"]
 
@@ -47,13 +48,11 @@ def _shifted(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[
 # ndarrays of these dtypes are used as they are (float32 stays float32).
 # dtypes are singletons: `is` and `in` cost next to nothing, `==` with a type ~0.1 us.
 _F64 = np.dtype(np.float64)
-_F32 = np.dtype(np.float32)
 _KEPT = (_F64, _F32)
 # Temperatures float32 arithmetic is given (with a margin: T must stay a normal
 # float32). Far outside, T would round to 0 or inf (NaN or wrong answers), so
 # those calls are computed in float64 and answered in float32.
 _F32_T_MIN, _F32_T_MAX = 2.0**-100, 2.0**100
-_F64_MAX = float(np.finfo(np.float64).max)
 
 
 def _logits(logits: ArrayLike) -> NDArray[np.floating]:
@@ -76,8 +75,6 @@ def _logits(logits: ArrayLike) -> NDArray[np.floating]:
 
 def _temperature(logits: ArrayLike, temperature: float) -> float:
     """`as_temperature`; when both arguments are bad, the logits' error comes first."""
-    if type(temperature) is float and 0.0 < temperature <= _F64_MAX:
-        return temperature  # the common case, for a third of the checks' cost
     try:
         return as_temperature(temperature)
     except CoreInputError:

@@ -232,7 +232,9 @@ class TestLargeBodies:
         ],
     )
     def test_bad_bodies_get_pydantic_errors(self, client, logits, extra):
-        raw = self.body(logits, extra)
+        self.assert_pydantics_422(client, self.body(logits, extra))
+
+    def assert_pydantics_422(self, client, raw: bytes) -> None:
         status, expected = self.by_pydantic(raw)
         assert status == 422
         r = client.post("/api/softmax", content=raw, headers=JSON)
@@ -254,11 +256,7 @@ class TestLargeBodies:
         ],
     )
     def test_bad_shapes_get_pydantic_errors(self, client, raw):
-        raw = raw[:-1] + b', "temperature": 1.0' + b" " * 4096 + b"}"
-        status, expected = self.by_pydantic(raw)
-        assert status == 422
-        r = client.post("/api/softmax", content=raw, headers=JSON)
-        assert r.json() == expected
+        self.assert_pydantics_422(client, raw[:-1] + b', "temperature": 1.0' + b" " * 4096 + b"}")
 
     @pytest.mark.parametrize(
         ("logits", "extra"),

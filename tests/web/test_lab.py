@@ -462,6 +462,14 @@ def test_the_lab_has_no_axe_violations(open_page, page, watch, scheme, lang):
 LAB_API = ("/api/cross-entropy", "/api/temperature", "/api/sample")
 
 
+def settled_lab(open_page):
+    """The food example with the lab loaded and the network quiet: nothing in flight."""
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
 def lab_requests(page) -> list:
     """Every request of the lab's API from now on: [(path, json body)]."""
     seen = []
@@ -508,9 +516,7 @@ def test_the_lab_loads_after_the_first_answer_without_scrolling(page, server, wa
 
 
 def test_the_lab_waits_while_a_slider_is_dragged(open_page, server, page, watch):
-    page = open_page(FOOD + "&target=0")
-    lab_ready(page)
-    page.wait_for_load_state("networkidle")
+    page = settled_lab(open_page)
     page.evaluate("window.scrollTo(0, 0)")
     asked = lab_requests(page)
     slider = page.get_by_label("pizza logit", exact=True)
@@ -541,9 +547,7 @@ def test_the_lab_waits_while_a_slider_is_dragged(open_page, server, page, watch)
 
 
 def test_held_arrow_keys_send_the_lab_one_request_at_the_end(open_page, page, watch):
-    page = open_page(FOOD + "&target=0")
-    lab_ready(page)
-    page.wait_for_load_state("networkidle")
+    page = settled_lab(open_page)
     asked = lab_requests(page)
     page.get_by_label("burger logit", exact=True).focus()
     for _ in range(10):
@@ -558,9 +562,7 @@ def test_held_arrow_keys_send_the_lab_one_request_at_the_end(open_page, page, wa
 
 
 def test_the_curves_are_fetched_again_only_for_new_logits(open_page, page, watch):
-    page = open_page(FOOD + "&target=0")
-    lab_ready(page)
-    page.wait_for_load_state("networkidle")
+    page = settled_lab(open_page)
     asked = lab_requests(page)
     page.get_by_label("Temperature T, exact value").fill("3")
     panel = page.locator("[data-panel=curves]")
