@@ -163,6 +163,44 @@ class TestFloat32:
         torch_log = float(np.abs(torch.log_softmax(zt, -1).numpy() - logp64).max())
         assert app_log <= 3 * torch_log
 
+    @pytest.mark.parametrize(("scale", "t", "k"), [(10, 1.0, 4000), (30, 2.0, 4000), (8, 0.5, 300)])
+    def test_float32_is_not_rounded_by_the_shift(self, scale, t, k):
+        # Where every exp(z / t) is a normal float32, float32 rows are computed
+        # without the shift, whose rounding of z - max z to float32 cost up to
+        # ~80 ulps (4.3e-6 here; torch's error is of that size too). (A T that
+        # is not a power of 2 rounds z / t, an error of that size no order avoids.)
+        z = np.random.default_rng(2).normal(scale=scale, size=(64, k)).astype(np.float32)
+        z = np.clip(z, -80, 80)
+        p64 = softmax(z.astype(np.float64), t)
+        seen = p64 > 1e-30  # float32 holds these as normal numbers
+        assert float((np.abs(softmax(z, t) - p64) / p64)[seen].max()) < 1.5e-6
+
+    @pytest.mark.parametrize("k", [3, 2000])  # divided / reciprocal rows
+    def test_float32_rows_out_of_exps_range_are_shifted_alone(self, k, block_bytes):
+        # Rows whose exp(z / t) leaves float32's normal range are computed
+        # shifted; the others in the same block are not. Each row gives the
+        # same bits alone as in the batch, with no warning and no NaN.
+        rng = np.random.default_rng(4)
+        z = rng.normal(scale=3, size=(6, k)).astype(np.float32)
+        z[1, 0] = -90.0  # exp is subnormal
+        z[2, :] = 88.5  # exps are finite, their sum is not
+        z[3, 1] = 200.0  # exp overflows
+        z[4, 2] = -3e38  # z - max z overflows too
+        z[5] -= 100.0  # every exp is subnormal or 0; the shifted ones are not
+        for t in (1.0, 0.25, 7.0):
+            p = softmax(z, t)
+            assert p.dtype == np.float32 and not np.isnan(p).any()
+            for i in range(len(z)):
+                assert p[i].tobytes() == softmax(z[i], t).tobytes(), (i, t)
+            np.testing.assert_allclose(p, softmax(z.astype(np.float64), t), rtol=2e-5, atol=1e-37)
+
+    def test_float32_non_finite_row_in_a_batch_is_refused(self, block_bytes):
+        z = np.zeros((5, 4), np.float32)
+        for bad in (np.nan, np.inf, -np.inf):
+            z[3, 1] = bad
+            with pytest.raises(CoreInputError, match="must be finite"):
+                softmax(z, 0.5)
+
     def test_other_inputs_stay_float64(self):
         for z in ([1, 2, 3], np.array([1, 2, 3], np.int32), np.array([1, 2, 3], np.float16)):
             assert softmax(z).dtype == np.float64
