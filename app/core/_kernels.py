@@ -11,8 +11,7 @@ into the one output buffer, so the only extra memory is the output itself
 The kernels also check that the input is finite, which costs next to nothing
 here (see `shift_into`); they return None if it is not, and the caller raises
 the usual error. The callers check the rest (2-D, T > 0). Arrays keep their
-dtype (float64 or float32); float32 softmax rows skip the shift where it is
-safe (see `_unshifted_f32`).
+dtype (float64 or float32).
 """
 
 from __future__ import annotations
@@ -50,6 +49,36 @@ _LARGEST_F32 = float(np.finfo(np.float32).max)
 _LARGEST_F64 = float(np.finfo(np.float64).max)
 
 
+def scaled_difference(z, m, t, out: NDArray | None = None) -> NDArray:
+    """``(z - m) / t`` elementwise (broadcasting; `t` > 0), also where ``z - m``
+    itself is beyond the dtype's range; into `out` if given (and shaped so).
+
+    Where ``z - m`` is finite this is the plain computation, so rows that need
+    no care get the same bits here as anywhere else. Where it overflows
+    (logits further apart than the dtype's range), it is computed from the
+    halves, ``(z / 2 - m / 2) / t * 2``: halving such large numbers is exact,
+    and a large T can bring the quotient back into range. Halving everything
+    would not do: it rounds subnormal logits, which a tiny T magnifies. What
+    still overflows is beyond the range (-inf or inf are then the limits).
+    """
+    scalar_t = np.ndim(t) == 0
+    with np.errstate(over="ignore"):
+        d = np.asarray(np.subtract(z, m, out))  # 0-d for scalars, so it can be indexed
+        wide = np.isinf(d)
+        if not scalar_t:
+            q = np.divide(d, t)  # a column of temperatures: one row per T
+        elif t != 1.0:
+            q = np.divide(d, t, d)
+        else:
+            q = d
+        if wide.any():
+            wide = np.broadcast_to(wide, q.shape)
+            zw, mw = (np.broadcast_to(a, q.shape)[wide] for a in (z, m))
+            tw = t if scalar_t else np.broadcast_to(t, q.shape)[wide]
+            q[wide] = (zw * 0.5 - mw * 0.5) / tw * 2.0
+    return q if q.ndim else q[()]
+
+
 def _shift(z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None) -> NDArray | None:
     """``(z - m) / t`` into `out` (a new array if None), given the extremes
     `hi` (= max m) and `lo` of `z` as Python floats; None if they are not finite.
@@ -61,16 +90,10 @@ def _shift(z: NDArray, m, hi: float, lo: float, t: float, out: NDArray | None) -
     largest = _LARGEST_F32 if z.dtype is _F32 else _LARGEST_F64
     span = hi - lo  # Python floats: no overflow for either dtype
     if span > largest:
-        # Logits further apart than the dtype's range: z - m itself would
-        # overflow, and a large T could bring it back into range. Halving
-        # first is exact; what still overflows (tiny T) is below -largest,
-        # and -inf is its exact limit (exp gives 0).
-        with np.errstate(over="ignore"):
-            out = np.multiply(z, 0.5, out)
-            out -= m * 0.5
-            out /= t
-            out *= 2.0
-        return out
+        # Logits further apart than the dtype's range: z - m may overflow, and
+        # a large T could bring it back into range. Decided element by element,
+        # so a row gives the same bits whatever rows share its block.
+        return scaled_difference(z, m, t, out)
     out = np.subtract(z, m, out)  # out positionally: ~0.04 us less than out=
     if t != 1.0:
         # A true division: 1 / t overflows for t < 5.6e-309. errstate costs
@@ -118,9 +141,6 @@ def shift_vector(z: NDArray, t: float) -> NDArray | None:
 
 def softmax_vector(z: NDArray, t: float) -> NDArray | None:
     """Softmax of one 1-D vector, to the bit what `softmax_rows` gives its row."""
-    if z.dtype is _F32:
-        out = softmax_rows(z[None, :], t)  # see `_unshifted_f32`
-        return None if out is None else out[0]
     out = shift_vector(z, t)
     if out is None:
         return None
@@ -180,69 +200,14 @@ def exp_normalize(ob: NDArray) -> NDArray:
     return total
 
 
-def _shifted(zb: NDArray, t: float, ob: NDArray) -> bool:
-    """Softmax of the rows `zb` into `ob`, shifted by their maxima; False if not finite."""
-    if shift_into(zb, t, ob) is None:
-        return False
-    exp_normalize(ob)
-    return True
-
-
-# exp of a float32 below this is subnormal (float32's smallest normal is e^-87.34).
-_F32_LOWEST_EXPONENT = -87.0
-
-
-def _unshifted_f32(zb: NDArray, t: float, ob: NDArray) -> bool:
-    """Softmax of float32 rows `zb` into `ob` as ``exp(z / t) / sum``, with no
-    shift, for the rows where that is safe; the others are shifted. False if
-    `zb` is not all finite.
-
-    The shift costs float32 twice. Its rounding: ``z - max z`` is rounded to
-    float32 before ``exp``, so a logit 80 below the maximum comes out with a
-    relative error up to 80 x 2^-24 (~5e-6, about 80 ulps), where ``exp(z)``
-    of the logit itself is within an ulp or two. And its passes: the maximum
-    and the subtraction are two of the six passes over a block, in a dtype
-    whose ``exp`` is cheap next to them: without them a (64, 32000) softmax
-    takes ~7.4x a copy instead of ~9.6x.
-
-    Safe means every ``exp(z / t)`` of the row is a normal float32 (the
-    smallest ``z / t`` is at least -87) and the row's sum is finite; then the
-    quotient loses nothing against the shifted one. Typical float32 logits
-    (a network's, |z| in the tens) always are. A row that is not (logits near
-    float32's range, a tiny T, non-finite values) is computed shifted, alone:
-    whether a row is shifted depends on that row only, so a row gives the same
-    bits alone and in any batch.
-    """
-    with np.errstate(over="ignore"):  # exp(z / t) = inf: that row is shifted below
-        if t == 1.0:
-            np.exp(zb, ob)
-            lowest = np.minimum.reduce(zb, axis=-1)
-        else:
-            np.exp(np.divide(zb, t, ob), ob)
-            # Division by t > 0 rounds monotonically: the row's smallest z / t.
-            lowest = np.divide(np.minimum.reduce(zb, axis=-1), t)
-    totals = row_sums(ob)
-    # NaN fails both tests (and -inf the first, +inf the second): those rows
-    # go to `_shifted`, which refuses them.
-    safe = (lowest >= _F32_LOWEST_EXPONENT) & np.isfinite(totals[:, 0])
-    if not safe.all():
-        redo = np.flatnonzero(~safe)
-        rows = np.empty((redo.size, zb.shape[1]), zb.dtype)
-        if not _shifted(zb[redo], t, rows):
-            return False
-        ob[redo] = rows
-        totals[redo] = 1.0  # already probabilities: normalize divides by 1, exactly
-    normalize(ob, totals, ob)
-    return True
-
-
 def softmax_rows(z: NDArray, t: float) -> NDArray | None:
     """Softmax of each row of `z` (2-D) at temperature ``t > 0``; None if not finite."""
     out = np.empty_like(z)
-    block = _unshifted_f32 if z.dtype is _F32 else _shifted
     for b in row_blocks(z):
-        if not block(z[b], t, out[b]):
+        ob = out[b]
+        if shift_into(z[b], t, ob) is None:
             return None
+        exp_normalize(ob)
     return out
 
 
@@ -322,8 +287,8 @@ def cross_entropy_index_rows(
             gb -= (eps / k * scale) * (1.0 if weight is None else weight)
     m = np.concatenate(maxima)[:, 0]
     log_total = np.log(np.concatenate(totals)[:, 0])
-    # s[y], as shift_into computes it (halving first is exact, and general).
-    picked = (z[rows, idx] * 0.5 - m * 0.5) / t * 2.0
+    # s[y], to the bit as shift_into computes it.
+    picked = scaled_difference(z[rows, idx], m, t)
     loss = (1.0 - eps) * w_y * (log_total - picked)
     if eps > 0:
         loss += (eps / k) * (sum_w * log_total - np.concatenate(smooth))

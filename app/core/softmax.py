@@ -33,10 +33,9 @@ def _shifted(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[
     # limit (exp gives 0), so that overflow is silenced.
     with np.errstate(over="ignore"):
         if np.isinf(m.max() - z.min()):
-            # Logits more than 1.8e308 apart: z - m itself would overflow, and
-            # a large T could have brought it back into range. Halving first
-            # is exact and keeps the difference finite.
-            return (z * 0.5 - m * 0.5) / t * 2.0
+            # Logits more than 1.8e308 apart: z - m itself may overflow, and a
+            # large T could bring it back into range (as the kernels do it).
+            return _kernels.scaled_difference(z, m, t)
         out = np.subtract(z, m)
         if np.ndim(t):
             return out / t  # broadcasts to one row per temperature
@@ -275,9 +274,7 @@ def softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64]:
     -----
     Computed as ``exp(s) / sum(exp(s))`` with ``s = (z - max z) / T``, which
     is the same ratio (numerator and denominator share the factor
-    ``exp(-max z / T)``) but never overflows. float32 rows whose
-    ``exp(z / T)`` are all normal float32 numbers with a finite sum skip the
-    shift, whose rounding to float32 costs more accuracy than it saves.
+    ``exp(-max z / T)``) but never overflows.
 
     Examples
     --------

@@ -17,7 +17,14 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from app.core._checks import as_logits, as_temperature
-from app.core._kernels import normalize, row_blocks, row_sums, shift_into, shift_vector
+from app.core._kernels import (
+    normalize,
+    row_blocks,
+    row_sums,
+    scaled_difference,
+    shift_into,
+    shift_vector,
+)
 from app.core.entropy import entropy
 from app.core.softmax import (
     _exp_and_sum,
@@ -313,8 +320,9 @@ def softmax_report(
         report_steps = _steps(z, t, shifted, e, total) if steps else None
         two_class = None
         if shape[-1] == 2:
-            with np.errstate(over="ignore"):  # inf is the exact limit; sigmoid(inf) = 1
-                difference = (z[..., 0] - z[..., 1]) / t
+            # Also for logits more than 1.8e308 apart, which a large T brings
+            # back into range; beyond it inf is the limit (sigmoid(inf) = 1).
+            difference = scaled_difference(z[..., 0], z[..., 1], t)
             two_class = TwoClass(difference=difference, sigmoid=sigmoid(difference)[()])
     h = entropy(p, logp) if t == 0 else _entropy(p, logp)
     return SoftmaxReport(

@@ -73,6 +73,23 @@ class TestSoftmax:
         assert r["two_class"]["sigmoid"] == pytest.approx(1 / (1 + math.exp(-1)), rel=1e-15)
 
     @pytest.mark.parametrize(
+        ("logits", "t", "difference"),
+        [
+            ([1.7e308, -1.7e308], 1e308, 3.4),
+            ([1.7e308, -1.7e308], 1.7976931348623157e308, 2 * (1.7e308 / 1.7976931348623157e308)),
+            ([1e308, -1e308], 1e300, 2e8),
+            ([-1e308, 1e308], 1e300, -2e8),
+        ],
+    )
+    def test_two_classes_further_apart_than_float64(self, client, logits, t, difference):
+        # a - b overflows, (a - b) / T does not: it was null, and sigmoid 1.0
+        # beside a p0 of 0.968.
+        r = post(client, "/api/softmax", {"logits": logits, "temperature": t})
+        assert r["two_class"]["difference"] == pytest.approx(difference, rel=1e-15)
+        assert r["two_class"]["sigmoid"] == pytest.approx(r["probabilities"][0], rel=1e-15)
+        assert r["probabilities"] == pytest.approx(softmax_mp(logits, t), rel=1e-14)
+
+    @pytest.mark.parametrize(
         ("logits", "t"),
         [
             ([1e308, -1e308], 1),

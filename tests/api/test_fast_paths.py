@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -28,6 +31,19 @@ INPUTS = [
 ]
 
 
+def exact_difference(a: float, b: float, t: float) -> float:
+    """(a - b) / t as the core rounds it: the difference, then the quotient;
+    where a - b is beyond float64, the exact quotient, correctly rounded."""
+    with np.errstate(over="ignore"):
+        d = np.float64(a) - np.float64(b)
+        if np.isfinite(d):
+            return float(d / t)
+    try:
+        return float((Fraction(float(a)) - Fraction(float(b))) / Fraction(t))
+    except OverflowError:
+        return math.inf if a > b else -math.inf
+
+
 def separately(z, t):
     """The answer as the individual core functions give it."""
     z = np.asarray(z, dtype=np.float64)
@@ -36,8 +52,7 @@ def separately(z, t):
     if t > 0:
         steps = vars(softmax_steps(z, t))
         if z.shape[-1] == 2:
-            with np.errstate(over="ignore"):
-                difference = (z[..., 0] - z[..., 1]) / t
+            difference = np.vectorize(exact_difference)(z[..., 0], z[..., 1], t)[()]
             two_class = {"difference": difference, "sigmoid": sigmoid(difference)}
     return {
         "probabilities": p,
