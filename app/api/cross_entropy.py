@@ -52,14 +52,7 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
         reduction=body.reduction,
     )
     if not np.isfinite(result.loss).all():
-        # Only when a target class has probability 0 in float64, i.e. the true
-        # loss is above 1.8e308: refuse rather than send a wrong number.
-        raise ApiError(
-            422,
-            ["body", "target"],
-            "the loss is too large for float64: a target class has probability 0",
-            "loss_overflow",
-        )
+        raise _loss_overflow(body)  # the true loss is above 1.8e308: no wrong number is sent
     if not np.isfinite(result.gradient).all():
         # The true gradient exceeds 1.8e308 (e.g. (p - y) / T at T = 5e-324, or
         # weights near 1e308 with reduction "sum"): refuse rather than send null.
@@ -79,4 +72,35 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
             "reduction": body.reduction,
             "temperature": body.temperature,
         }
+    )
+
+
+def _loss_overflow(body: CrossEntropyRequest) -> ApiError:
+    """The 422 for a loss beyond float64, naming what made it so.
+
+    The weights, if the loss is finite without them; else a target class has
+    probability 0 in float64 (its logit is too far below the others at this T).
+    """
+    if body.weight is not None:
+        unweighted = cross_entropy(
+            body.logits,
+            body.target,
+            temperature=body.temperature,
+            label_smoothing=body.label_smoothing,
+            reduction=body.reduction,
+            probabilities=False,
+        )
+        if np.isfinite(unweighted.loss).all():
+            return ApiError(
+                422,
+                ["body", "weight"],
+                "the loss is too large for float64 (beyond 1.8e308): use smaller weights",
+                "loss_overflow",
+            )
+    return ApiError(
+        422,
+        ["body", "target"],
+        "the loss is too large for float64: a target class has probability 0 "
+        "(its logit is too far below the others at this temperature)",
+        "loss_overflow",
     )

@@ -134,6 +134,31 @@ def test_cross_entropy_gradient_beyond_float64_is_422(client, extra, loc):
 
 
 @pytest.mark.parametrize(
+    ("body", "loc", "words"),
+    [
+        # The weights push a loss of 1.3 over float64's range (it said "a
+        # target class has probability 0", on target).
+        (
+            {"logits": [[1, 2], [3, -4]], "target": [0, 0], "weight": [1.7e308, 1.7e308],
+             "reduction": "sum"},
+            ["body", "weight"],
+            "use smaller weights",
+        ),
+        ({"logits": [1e308, -1e308], "target": 1}, ["body", "target"], "probability 0"),
+        (
+            {"logits": [1e308, -1e308], "target": 1, "weight": [1.0, 2.0]},
+            ["body", "target"],
+            "probability 0",
+        ),
+    ],
+)  # fmt: skip
+def test_cross_entropy_loss_beyond_float64_names_its_cause(client, body, loc, words):
+    response = client.post("/api/cross-entropy", json=body)
+    assert_error(response, 422, loc, words)
+    assert response.json()["detail"][0]["type"] == "loss_overflow"
+
+
+@pytest.mark.parametrize(
     ("extra", "loss", "gradient"),
     [
         ({"weight": [1e308, 1e308]}, math.log(2), [-0.5, 0.5]),  # mean: the weights cancel
