@@ -60,8 +60,10 @@ def as_temperature(temperature: float, *, allow_zero: bool = True) -> float:
     """Return `temperature` as a float, rejecting negative and non-finite values."""
     if type(temperature) is float and 0.0 < temperature <= _LARGEST:
         return temperature  # the common case, for a third of the checks' cost
+    if isinstance(temperature, bool | np.bool_):  # float(True) is 1.0: a mistake, not a T
+        raise CoreInputError("temperature", "must be a number, not a boolean")
     try:
-        t = float(temperature)
+        t = float(temperature) + 0.0  # + 0.0: -0.0 is 0.0 (T = 0), not echoed with a sign
     except (TypeError, ValueError, OverflowError) as exc:
         raise CoreInputError("temperature", "must be a number") from exc
     if not math.isfinite(t):

@@ -65,6 +65,7 @@ def temperature_sweep(logits: ArrayLike, temperatures: ArrayLike) -> Temperature
         raise CoreInputError("temperatures", "must be finite")
     if (ts < 0).any():
         raise CoreInputError("temperatures", "must be >= 0")
+    ts = ts + 0.0  # -0.0 is T = 0: answered without the sign (a copy: the input is not changed)
 
     # All temperatures at once: one (M, K) array instead of M calls, which is
     # what makes a 200-point curve cheap. Each row is computed as softmax()

@@ -62,6 +62,11 @@ class TestTemperatureSweep:
         assert np.isfinite(s.entropy).all()
         assert ((s.entropy >= 0) & (s.entropy <= math.log(3) + 1e-15)).all()
 
+    def test_minus_zero_is_zero(self):
+        s = temperature_sweep(FOOD, [-0.0, 1.0])
+        assert [math.copysign(1, t) for t in s.temperatures] == [1, 1]
+        assert s.probabilities[0].tolist() == [1.0, 0.0, 0.0]
+
     @pytest.mark.parametrize("ts", [[], [-1.0], [1.0, math.nan], [[1.0]]])
     def test_bad_temperatures(self, ts):
         with pytest.raises(CoreInputError) as err:

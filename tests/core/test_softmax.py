@@ -117,11 +117,17 @@ class TestTemperatureLimits:
         assert gaps == sorted(gaps, reverse=True)
         assert gaps[-1] < 1e-80
 
+    def test_minus_zero_is_zero(self):
+        from app.core.steps import softmax_report
+
+        assert math.copysign(1, softmax_report(FOOD, -0.0).temperature) == 1
+        assert softmax(FOOD, -0.0).tolist() == [1.0, 0.0, 0.0]
+
     def test_higher_temperature_flattens(self):
         maxima = [softmax(FOOD, t).max() for t in (0.5, 1, 2, 5, 50)]
         assert maxima == sorted(maxima, reverse=True)
 
-    @pytest.mark.parametrize("t", [-1.0, -1e-300, math.inf, math.nan])
+    @pytest.mark.parametrize("t", [-1.0, -1e-300, math.inf, math.nan, True, np.False_])
     def test_bad_temperature_is_refused(self, t):
         with pytest.raises(CoreInputError) as err:
             softmax(FOOD, t)
