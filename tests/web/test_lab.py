@@ -129,6 +129,25 @@ def test_the_target_column_shows_the_smoothed_target(open_page, watch):
     watch.assert_clean()
 
 
+@pytest.mark.parametrize(
+    ("query", "says", "not_said"),
+    [
+        ("&target=1", "the true class is pulled up", "less probability than its target"),
+        ("&target=1&smoothing=0.03", "less probability than its target", "the true class"),
+    ],
+)
+def test_the_gradient_note_fits_the_target(open_page, watch, query, says, not_said):
+    # With smoothing a class that is not the true one can be pulled up (salad: p 0.006,
+    # target 0.01, gradient -0.004): "the true class is pulled up, every other class
+    # pushed down" was wrong there.
+    page = open_page(FOOD + query)
+    lab_ready(page)
+    note = page.get_by_test_id("lab-grad-note")
+    expect(note).to_contain_text(says)
+    expect(note).not_to_contain_text(not_said)
+    watch.assert_clean()
+
+
 @pytest.mark.parametrize("change", ["rename", "language", "add a class"])
 def test_new_class_names_keep_the_true_class_and_reach_the_panel(open_page, page, watch, change):
     page = open_page(FOOD + "&target=1")

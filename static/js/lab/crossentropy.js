@@ -58,7 +58,7 @@ export function createCrossEntropy(root, { store, onResult }) {
   const formula = h("p", { class: "lab-formula", "data-testid": "lab-loss-formula" });
   const lossValue = h("span", { class: "lab-big", "data-testid": "lab-loss" });
   const lossLine = h("p", { class: "lab-loss" }, [tr(h("span"), "lab.xent.loss"), " ", lossValue]);
-  const gradNote = h("p", { class: "lab-note" });
+  const gradNote = h("p", { class: "lab-note", "data-testid": "lab-grad-note" });
   const message = h("p", { class: "lab-message", role: "status" });
   const hardZero = h("p", { class: "lab-note", hidden: true, "data-testid": "lab-t0" });
   tr(hardZero, "lab.xent.atZero");
@@ -192,8 +192,10 @@ export function createCrossEntropy(root, { store, onResult }) {
     } else {
       formula.textContent = fill("lab.xent.formulaSoft", { loss: num(data.loss, 3) });
     }
-    gradNote.textContent = body.temperature === 1 ? t("lab.xent.gradPlain")
-      : fill("lab.xent.gradT", { t: num(body.temperature, 2) });
+    // "The true class is pulled up" holds for a one-hot target only: with smoothing or a
+    // target distribution, every class with p below its target is.
+    gradNote.textContent = body.temperature !== 1 ? fill("lab.xent.gradT", { t: num(body.temperature, 2) })
+      : t(plain ? "lab.xent.gradPlain" : "lab.xent.gradSoft");
     chartTitle.textContent = t("lab.xent.chartTitle");
     clear(tbody);
     const eps = body.label_smoothing || 0;
