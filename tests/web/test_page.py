@@ -484,3 +484,16 @@ def test_nothing_sticks_out_at_phone_width(open_page, page, watch, lang):
     box = page.locator("#steps .table-wrap").bounding_box()
     assert caption["x"] + caption["width"] <= box["x"] + box["width"] + 0.5
     watch.assert_clean()
+
+
+@pytest.mark.parametrize(("width", "scrolls"), [(360, True), (1280, False)])
+def test_the_steps_table_shows_when_it_scrolls(open_page, page, watch, width, scrolls):
+    # On a phone the table is wider than its card and its p column starts
+    # off-screen: edge shadows say there is more (covers hide them otherwise).
+    page.set_viewport_size({"width": width, "height": 800})
+    open_page("?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en")
+    wrap = page.locator(".table-wrap")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth") is scrolls
+    layers = wrap.evaluate("w => getComputedStyle(w).backgroundImage")
+    assert layers.count("radial-gradient") == 2 and layers.count("linear-gradient") == 2
+    watch.assert_clean()
