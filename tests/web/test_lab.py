@@ -192,6 +192,23 @@ def test_a_gradient_step_lowers_the_loss(open_page, server, watch):
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+@pytest.mark.parametrize("button", ["lab-step", "lab-train"])
+def test_back_undoes_a_gradient_step_or_a_run(open_page, page, watch, motion, button):
+    # Like a preset, a step or a run of steps is one thing to undo (Back left the app).
+    page.emulate_media(reduced_motion=motion)
+    page = open_page(FOOD + "&target=1&lr=1")
+    lab_ready(page)
+    page.get_by_test_id(button).click()
+    page.wait_for_function("() => !location.search.includes('logits=4,2,-1')")
+    if button == "lab-train":
+        expect(page.get_by_test_id("lab-train")).to_have_text("Train 30 steps", timeout=15_000)
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('logits=4,2,-1')")
+    expect(page.locator("#bars td.soft .value")).to_have_text(["87.6 %", "11.8 %", "0.6 %"])
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
 def test_training_makes_the_loss_fall(open_page, page, watch, motion):
     page.emulate_media(reduced_motion=motion)
     page = open_page(FOOD + "&target=2&lr=2")
@@ -312,6 +329,8 @@ def test_the_stability_demo_button_loads_large_logits(open_page, watch):
     page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
     expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("Overflow")
     expect(page).to_have_url(re.compile(r"[?&]logits=1000,999,-1000(&|$)"))
+    page.go_back()  # the demo is one thing to undo, like a preset
+    expect(page).to_have_url(re.compile(r"[?&]logits=4,2,-1(&|$)"))
     watch.assert_clean()
 
 

@@ -46,7 +46,7 @@ export function createStability(root, { store }) {
     const logits = Array.from({ length: k }, (_, i) => (i === 0 ? 1000 : i === 1 ? 999 : -1000));
     const patch = { logits };
     if (state && state.labels.length !== k) patch.labels = logits.map((_, i) => `${i + 1}`);
-    store.set(patch);
+    store.set(patch, { history: "push" }); // Back returns to the logits before the demo
     toggle.checked = true;
     draw();
   });

@@ -62,11 +62,12 @@ export function createTraining(root, { store, getBody }) {
     status.textContent = "";
   });
 
-  function setLogits(logits) {
+  /** history "push" for a run's first move: Back undoes a step or a whole run, as it undoes a preset. */
+  function setLogits(logits, history = "replace") {
     beforeStep();
     selfUpdate = true;
     try {
-      store.set({ logits });
+      store.set({ logits }, { history });
     } finally {
       selfUpdate = false;
     }
@@ -91,7 +92,7 @@ export function createTraining(root, { store, getBody }) {
       for (let i = 0; i < count && !interrupted(); i += 1) {
         const logits = body.logits.map((z, j) => round(z - rate * answer.gradient[j]));
         if (animate) {
-          setLogits(logits);
+          setLogits(logits, i === 0 ? "push" : "replace");
           body = { ...body, logits: store.get().logits };
           runningKey = problemKey(body);
         } else {
@@ -107,7 +108,7 @@ export function createTraining(root, { store, getBody }) {
         }
       }
       const theirs = problemKey(getBody()) !== runningKey; // the person's new problem: the curve is not for it
-      if (!animate && !theirs) setLogits(body.logits);
+      if (!animate && !theirs) setLogits(body.logits, "push");
       expectedKey = theirs ? null : problemKey({ ...body, logits: store.get().logits });
       draw();
       say();
