@@ -52,7 +52,7 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
         reduction=body.reduction,
     )
     if not np.isfinite(result.loss).all():
-        raise _loss_overflow(body)  # the true loss is above 1.8e308: no wrong number is sent
+        raise _loss_overflow(body)  # refused rather than sent as null
     if not np.isfinite(result.gradient).all():
         # The true gradient exceeds 1.8e308 (e.g. (p - y) / T at T = 5e-324, or
         # weights near 1e308 with reduction "sum"): refuse rather than send null.
@@ -76,10 +76,13 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
 
 
 def _loss_overflow(body: CrossEntropyRequest) -> ApiError:
-    """The 422 for a loss beyond float64, naming what made it so.
+    """The 422 for a loss float64 cannot hold, naming what made it so.
 
-    The weights, if the loss is finite without them; else a target class has
-    probability 0 in float64 (its logit is too far below the others at this T).
+    The weights, if the loss is finite without them (the core has already
+    tried scaling them first, so the weighted loss is beyond 1.8e308); else a
+    target class has probability 0 in float64: its logit is so far below the
+    others at this T that the loss, or -log p on the way to it, is beyond
+    float64.
     """
     if body.weight is not None:
         unweighted = cross_entropy(
@@ -94,13 +97,14 @@ def _loss_overflow(body: CrossEntropyRequest) -> ApiError:
             return ApiError(
                 422,
                 ["body", "weight"],
-                "the loss is too large for float64 (beyond 1.8e308): use smaller weights",
+                "the loss is beyond float64 (above 1.8e308) with these weights: "
+                "use smaller weights",
                 "loss_overflow",
             )
     return ApiError(
         422,
         ["body", "target"],
-        "the loss is too large for float64: a target class has probability 0 "
+        "the loss cannot be computed in float64: a target class has probability 0 "
         "(its logit is too far below the others at this temperature)",
         "loss_overflow",
     )

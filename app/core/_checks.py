@@ -56,11 +56,21 @@ def as_logits(
     return z
 
 
+def is_boolean(value: object) -> bool:
+    """Whether `value` is a boolean (Python, numpy, or an array of them), which
+    numpy would silently take as 0 or 1."""
+    if isinstance(value, bool | np.bool_):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype == np.bool_
+    return isinstance(value, list | tuple) and any(isinstance(x, bool | np.bool_) for x in value)
+
+
 def as_temperature(temperature: float, *, allow_zero: bool = True) -> float:
     """Return `temperature` as a float, rejecting negative and non-finite values."""
     if type(temperature) is float and 0.0 < temperature <= _LARGEST:
         return temperature  # the common case, for a third of the checks' cost
-    if isinstance(temperature, bool | np.bool_):  # float(True) is 1.0: a mistake, not a T
+    if is_boolean(temperature):  # float(True) is 1.0: a mistake, not a T
         raise CoreInputError("temperature", "must be a number, not a boolean")
     try:
         t = float(temperature) + 0.0  # + 0.0: -0.0 is 0.0 (T = 0), not echoed with a sign

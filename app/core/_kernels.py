@@ -51,7 +51,8 @@ _LARGEST_F64 = float(np.finfo(np.float64).max)
 
 def scaled_difference(z, m, t, out: NDArray | None = None) -> NDArray:
     """``(z - m) / t`` elementwise (broadcasting; `t` > 0), also where ``z - m``
-    itself is beyond the dtype's range; into `out` if given (and shaped so).
+    itself is beyond the dtype's range. Into `out` if given, for a scalar `t`
+    (a column of temperatures makes a new, larger array).
 
     Where ``z - m`` is finite this is the plain computation, so rows that need
     no care get the same bits here as anywhere else. Where it overflows
@@ -73,7 +74,9 @@ def scaled_difference(z, m, t, out: NDArray | None = None) -> NDArray:
             q = d
         if wide.any():
             wide = np.broadcast_to(wide, q.shape)
-            zw, mw = (np.broadcast_to(a, q.shape)[wide] for a in (z, m))
+            # m in z's dtype: a Python float (the vector path) would make the
+            # float32 arithmetic float64 and the bits differ from the batch's.
+            zw, mw = (np.broadcast_to(np.asarray(a, d.dtype), q.shape)[wide] for a in (z, m))
             tw = t if scalar_t else np.broadcast_to(t, q.shape)[wide]
             q[wide] = (zw * 0.5 - mw * 0.5) / tw * 2.0
     return q if q.ndim else q[()]

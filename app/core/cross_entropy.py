@@ -293,8 +293,8 @@ def cross_entropy(
     if not safe or q.ndim == 2:
         as_logits(z)  # the paths without the blocked kernel check nothing themselves
 
-    if not safe:
-        loss, p, grad = _careful(z2, t, q, w, eps, reduction, c, denominator)
+    def careful(q, w1, c, denominator) -> CrossEntropyResult:
+        loss, p, grad = _careful(z2, t, q, w1, eps, reduction, c, denominator)
         if reduction == "none" and z.ndim == 1:
             loss = loss[0]
         return CrossEntropyResult(
@@ -302,6 +302,9 @@ def cross_entropy(
             probabilities=p.reshape(z.shape) if probabilities else None,
             gradient=grad.reshape(z.shape),
         )
+
+    if not safe:
+        return careful(q, w, c, denominator)
 
     scale = 1.0 / t
     if reduction == "mean":
@@ -328,6 +331,14 @@ def cross_entropy(
         loss = row_loss.sum()
     else:
         loss = row_loss if z.ndim == 2 else row_loss[0]
+    if not np.isfinite(loss).all() and w is not None and (w > 0).any():
+        # A huge row loss times a moderate weight can overflow before the mean
+        # divides it back into range (w[y] * 2e300 * 1e10, then / 1e10): the
+        # careful path scales the weights first. Only the loss is checked:
+        # a few numbers, where the gradient would be a pass over the batch.
+        c = float(w.max())
+        q, denominator = _effective_targets(z2, target, z.ndim, w / c, eps)
+        return careful(q, w / c, c, denominator)
     return CrossEntropyResult(
         loss=np.asarray(loss, dtype=np.float64),
         probabilities=p.reshape(z.shape) if probabilities else None,

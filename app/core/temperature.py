@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from app.core._checks import CoreInputError, as_logits
+from app.core._checks import CoreInputError, as_logits, is_boolean
 from app.core.entropy import entropy
 from app.core.softmax import _shifted, hardmax, log_softmax
 
@@ -55,6 +55,8 @@ def temperature_sweep(logits: ArrayLike, temperatures: ArrayLike) -> Temperature
     z = as_logits(logits)
     if z.ndim != 1:
         raise CoreInputError("logits", "must be 1-D (one vector) for a temperature sweep")
+    if is_boolean(temperatures):
+        raise CoreInputError("temperatures", "must be numbers, not booleans")
     try:
         ts = np.asarray(temperatures, dtype=np.float64)
     except (TypeError, ValueError, OverflowError) as exc:

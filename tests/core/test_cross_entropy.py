@@ -243,6 +243,11 @@ EXTREME = {
     "T = 5e-324, zero weights": (
         [[0.0, 0.0]], [0], {"temperature": 5e-324, "weight": [0.0, 0.0], "reduction": "sum"}
     ),
+    # w[y] (L - s[y]) = 1e10 x 2e300 overflowed before the mean divided it back (inf).
+    "weights 1 and 1e10, loss 2e300, mean": ([[1e300, -1e300]], [1], {"weight": [1.0, 1e10]}),
+    "weights 1 and 1e10, batch mean": (
+        [[1e300, -1e300], [0.0, 0.0]], [1, 0], {"weight": [1.0, 1e10], "label_smoothing": 0.1}
+    ),
     "T = 1e-200, weights 1e200": (
         [[1.0, 0.0]], [1], {"temperature": 1e-200, "weight": [1e200, 1e200], "reduction": "sum"}
     ),

@@ -186,12 +186,15 @@ class TestFloat32:
         z[3, 1] = 200.0  # exp overflows
         z[4, 2] = -3e38  # z - max z overflows too
         z[5] -= 100.0  # every exp is subnormal or 0; the shifted ones are not
-        for t in (1.0, 0.25, 7.0):
+        z[0, :3] = [3e38, -3e38, -1e38]  # z - max z overflows float32; z / 2 does not
+        for t in (1.0, 0.25, 3.0, 7.0):
             p = softmax(z, t)
             assert p.dtype == np.float32 and not np.isnan(p).any()
-            for i in range(len(z)):
-                assert p[i].tobytes() == softmax(z[i], t).tobytes(), (i, t)
             np.testing.assert_allclose(p, softmax(z.astype(np.float64), t), rtol=2e-5, atol=1e-37)
+            for f in (softmax, log_softmax):
+                batch = f(z, t)
+                for i in range(len(z)):
+                    assert batch[i].tobytes() == f(z[i], t).tobytes(), (f, i, t)
 
     def test_float32_non_finite_row_in_a_batch_is_refused(self, block_bytes):
         z = np.zeros((5, 4), np.float32)

@@ -67,7 +67,9 @@ class TestTemperatureSweep:
         assert [math.copysign(1, t) for t in s.temperatures] == [1, 1]
         assert s.probabilities[0].tolist() == [1.0, 0.0, 0.0]
 
-    @pytest.mark.parametrize("ts", [[], [-1.0], [1.0, math.nan], [[1.0]]])
+    @pytest.mark.parametrize(
+        "ts", [[], [-1.0], [1.0, math.nan], [[1.0]], [True], [2.0, np.True_], np.array([True])]
+    )
     def test_bad_temperatures(self, ts):
         with pytest.raises(CoreInputError) as err:
             temperature_sweep(FOOD, ts)

@@ -127,7 +127,9 @@ class TestTemperatureLimits:
         maxima = [softmax(FOOD, t).max() for t in (0.5, 1, 2, 5, 50)]
         assert maxima == sorted(maxima, reverse=True)
 
-    @pytest.mark.parametrize("t", [-1.0, -1e-300, math.inf, math.nan, True, np.False_])
+    @pytest.mark.parametrize(
+        "t", [-1.0, -1e-300, math.inf, math.nan, True, np.False_, np.array(True)]
+    )
     def test_bad_temperature_is_refused(self, t):
         with pytest.raises(CoreInputError) as err:
             softmax(FOOD, t)

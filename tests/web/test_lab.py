@@ -130,21 +130,24 @@ def test_the_target_column_shows_the_smoothed_target(open_page, watch):
 
 
 @pytest.mark.parametrize(
-    ("query", "says", "not_said"),
+    ("t", "query", "says", "not_said"),
     [
-        ("&target=1", "the true class is pulled up", "less probability than its target"),
-        ("&target=1&smoothing=0.03", "less probability than its target", "the true class"),
+        (1, "&target=1", "the true class is pulled up", "less probability than its target"),
+        (1, "&target=1&smoothing=0.03", "less probability than its target", "the true class"),
+        (2, "&target=1&smoothing=0.03", "less probability than its target", "the true class"),
     ],
 )
-def test_the_gradient_note_fits_the_target(open_page, watch, query, says, not_said):
+def test_the_gradient_note_fits_the_target(open_page, watch, t, query, says, not_said):
     # With smoothing a class that is not the true one can be pulled up (salad: p 0.006,
     # target 0.01, gradient -0.004): "the true class is pulled up, every other class
     # pushed down" was wrong there.
-    page = open_page(FOOD + query)
+    page = open_page(FOOD.replace("t=1", f"t={t}") + query)
     lab_ready(page)
     note = page.get_by_test_id("lab-grad-note")
     expect(note).to_contain_text(says)
     expect(note).not_to_contain_text(not_said)
+    if t != 1:  # T scales the same direction, and says so after it
+        expect(note).to_contain_text("At T = 2.00 the gradient is (p \u2212 y) / T")
     watch.assert_clean()
 
 

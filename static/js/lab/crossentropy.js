@@ -193,9 +193,10 @@ export function createCrossEntropy(root, { store, onResult }) {
       formula.textContent = fill("lab.xent.formulaSoft", { loss: num(data.loss, 3) });
     }
     // "The true class is pulled up" holds for a one-hot target only: with smoothing or a
-    // target distribution, every class with p below its target is.
-    gradNote.textContent = body.temperature !== 1 ? fill("lab.xent.gradT", { t: num(body.temperature, 2) })
-      : t(plain ? "lab.xent.gradPlain" : "lab.xent.gradSoft");
+    // target distribution, every class with p below its target is. T then scales it.
+    const direction = t(plain ? "lab.xent.gradPlain" : "lab.xent.gradSoft");
+    gradNote.textContent = body.temperature === 1 ? direction
+      : `${direction} ${fill("lab.xent.gradT", { t: num(body.temperature, 2) })}`;
     chartTitle.textContent = t("lab.xent.chartTitle");
     clear(tbody);
     const eps = body.label_smoothing || 0;
