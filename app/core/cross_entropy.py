@@ -25,6 +25,7 @@ _PROB_SUM_TOLERANCE = 1e-6
 # fast path can overflow or lose precision to underflow (the factors it
 # multiplies stay within 2**-200..2**200); beyond that, `_careful` takes over.
 _SAFE = 2.0**60
+_SMALLEST_NORMAL = float(np.finfo(np.float64).tiny)  # 2^-1022: below it, bits of precision go
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,38 @@ def _careful(z2, t, q, w1, eps, reduction, c, denominator):
         return _rescale(loss, c, 1.0), p, _rescale(grad, c, t)
 
 
+def _scaled_weights(z2, target, logits_ndim, w, eps) -> tuple[float, NDArray[np.float64]]:
+    """``c`` and ``w / c`` for the careful path, ``c`` the largest weight the targets use.
+
+    Only the classes the targets use count (with smoothing, every class): a
+    huge weight on a class no target uses would otherwise push the used ones
+    below float64's range (weights 1.7e308 and 1e-300 with target 1 gave a
+    loss of 0 for 2e8); unused weights become 0, which changes nothing. Used
+    weights further apart than float64's range cannot be scaled to one
+    scale: a CoreInputError.
+    """
+    q, _ = _effective_targets(z2, target, logits_ndim, None, eps)  # validated before
+    if eps > 0:
+        used = np.ones(w.shape, dtype=bool)
+    elif q.ndim == 1:  # class indices
+        used = np.zeros(w.shape, dtype=bool)
+        used[q] = True
+    else:
+        used = (q > 0).any(axis=0)
+    used &= w > 0
+    if not used.any():
+        return 1.0, w
+    c = float(w[used].max())
+    scaled = np.divide(w, c, out=np.zeros_like(w), where=used)  # unused ones could overflow
+    if (scaled[used] < _SMALLEST_NORMAL).any():
+        raise CoreInputError(
+            "weight",
+            "the weights of the classes the targets use span more than float64's range "
+            "(the largest is over 4.5e307 times the smallest)",
+        )
+    return c, scaled
+
+
 def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
     if weight is None:
         return None
@@ -279,9 +312,8 @@ def cross_entropy(
         w = _as_weight(weight, z2.shape[1])
         safe = _in_safe_range(t, w)
         c = 1.0
-        if not safe and w is not None and (w > 0).any():
-            c = float(w.max())
-            w = w / c
+        if not safe and w is not None:
+            c, w = _scaled_weights(z2, target, z.ndim, w, eps)
         q, denominator = _effective_targets(z2, target, z.ndim, w, eps)
         if reduction == "mean" and denominator == 0:
             raise CoreInputError(
@@ -336,9 +368,9 @@ def cross_entropy(
         # divides it back into range (w[y] * 2e300 * 1e10, then / 1e10): the
         # careful path scales the weights first. Only the loss is checked:
         # a few numbers, where the gradient would be a pass over the batch.
-        c = float(w.max())
-        q, denominator = _effective_targets(z2, target, z.ndim, w / c, eps)
-        return careful(q, w / c, c, denominator)
+        c, w1 = _scaled_weights(z2, target, z.ndim, w, eps)
+        q, denominator = _effective_targets(z2, target, z.ndim, w1, eps)
+        return careful(q, w1, c, denominator)
     return CrossEntropyResult(
         loss=np.asarray(loss, dtype=np.float64),
         probabilities=p.reshape(z.shape) if probabilities else None,

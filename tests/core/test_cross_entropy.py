@@ -248,6 +248,13 @@ EXTREME = {
     "weights 1 and 1e10, batch mean": (
         [[1e300, -1e300], [0.0, 0.0]], [1, 0], {"weight": [1.0, 1e10], "label_smoothing": 0.1}
     ),
+    # The careful path divided every weight by the largest: 1e-300 / 1.7e308 is 0 (loss 0).
+    "weights 1.7e308 and 1e-300, target 1": (
+        [[1e300, -1e300]], [1], {"weight": [1.7e308, 1e-300], "reduction": "sum"}
+    ),
+    "weights 1.7e308 and 1e-300, soft target": (
+        [[1e300, -1e300]], [[0.0, 1.0]], {"weight": [1.7e308, 1e-300], "reduction": "sum"}
+    ),
     "T = 1e-200, weights 1e200": (
         [[1.0, 0.0]], [1], {"temperature": 1e-200, "weight": [1e200, 1e200], "reduction": "sum"}
     ),
@@ -282,3 +289,13 @@ def test_arguments_of_the_wrong_type_are_core_errors_after_the_logits(kwargs, fi
     with pytest.raises(CoreInputError, match="must be finite") as err:
         cross_entropy([math.nan, 1.0], **kwargs)
     assert err.value.field == "logits"
+
+
+def test_used_weights_further_apart_than_float64_are_refused():
+    # With smoothing both classes count, and no one scale holds 1.7e308 and 1e-300.
+    with pytest.raises(CoreInputError) as err:
+        cross_entropy(
+            [[1e300, -1e300]], [1], weight=[1.7e308, 1e-300], label_smoothing=0.1, reduction="sum"
+        )
+    assert err.value.field == "weight"
+    assert "span more than float64's range" in err.value.message
