@@ -132,7 +132,8 @@ def _dense_loss_and_gradient(z2, t, q):
     logp = s - np.log(total)
     # q = 0 where log p = -inf contributes 0, not 0 * inf = nan (nor a warning).
     terms = np.zeros_like(logp)
-    np.multiply(q, logp, out=terms, where=q > 0)
+    with np.errstate(over="ignore"):  # inf: the caller scales the weights first, or refuses
+        np.multiply(q, logp, out=terms, where=q > 0)
     row_loss = -terms.sum(axis=-1)
     grad = p * q.sum(axis=-1, keepdims=True) - q
     return row_loss, p, grad

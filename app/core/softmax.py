@@ -244,7 +244,8 @@ def logsumexp(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float64
     z = as_logits(logits)
     t = as_temperature(temperature, allow_zero=False)
     s = _shifted(z, t)
-    m = z.max(axis=-1) / t
+    with np.errstate(over="ignore"):  # max z / T beyond float64: inf is the limit
+        m = z.max(axis=-1) / t
     return m + np.log(np.exp(s).sum(axis=-1))
 
 

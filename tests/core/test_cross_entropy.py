@@ -255,6 +255,12 @@ EXTREME = {
     "weights 1.7e308 and 1e-300, soft target": (
         [[1e300, -1e300]], [[0.0, 1.0]], {"weight": [1.7e308, 1e-300], "reduction": "sum"}
     ),
+    # q log p overflowed with a RuntimeWarning in the fast path (weight 3, log p -3.4e308).
+    "weights 1, 0, 3, soft targets, logits 3.4e308 apart": (
+        [[1.7e308, -1.7e308, 0.5], [3.0, 1.0, 2.0]],
+        [[0.2, 0.3, 0.5]] * 2,
+        {"weight": [1.0, 0.0, 3.0]},
+    ),
     "T = 1e-200, weights 1e200": (
         [[1.0, 0.0]], [1], {"temperature": 1e-200, "weight": [1e200, 1e200], "reduction": "sum"}
     ),

@@ -190,6 +190,11 @@ class TestLogsumexp:
     def test_no_overflow(self):
         assert logsumexp([1000.0, 1000.0]) == pytest.approx(1000 + math.log(2), rel=1e-15)
 
+    @pytest.mark.parametrize(("z", "t"), [([1.0, 1.0, 1.0], 5e-324), ([1e308, -1e308], 0.3)])
+    def test_beyond_float64_is_inf_without_a_warning(self, z, t):
+        # max z / T overflowed with a RuntimeWarning (an error under these tests' settings).
+        assert logsumexp(z, t) == math.inf
+
     def test_matches_scipy_on_a_batch(self):
         z = np.random.default_rng(1).normal(size=(5, 7)) * 50
         np.testing.assert_allclose(
