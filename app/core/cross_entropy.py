@@ -25,6 +25,9 @@ _PROB_SUM_TOLERANCE = 1e-6
 # fast path can overflow or lose precision to underflow (the factors it
 # multiplies stay within 2**-200..2**200); beyond that, `_careful` takes over.
 _SAFE = 2.0**60
+# Weights further apart than this, with smoothing, take the dense path: the
+# kernel's gradient would lose up to spread x 1e-16 of its scale.
+_KERNEL_SPREAD = 2.0**10
 _SMALLEST_NORMAL = float(np.finfo(np.float64).tiny)  # 2^-1022: below it, bits of precision go
 
 
@@ -136,6 +139,16 @@ def _dense_loss_and_gradient(z2, t, q):
         np.multiply(q, logp, out=terms, where=q > 0)
     row_loss = -terms.sum(axis=-1)
     grad = p * q.sum(axis=-1, keepdims=True) - q
+    # p sum(q) - q cancels for the class holding most of sum(q) when p is close
+    # to its share (weights 1 and 1e-15, smoothing 1, logits [100, 0]: 0.5625
+    # for 0.5). There it is computed as p * (the others' q) - q * (the others'
+    # p), each summed without it; at most one class per row can hold most.
+    rows = np.arange(q.shape[0])
+    top = q.argmax(axis=-1)
+    others_q, others_p = q.copy(), p.copy()
+    others_q[rows, top] = 0.0
+    others_p[rows, top] = 0.0
+    grad[rows, top] = p[rows, top] * others_q.sum(axis=-1) - q[rows, top] * others_p.sum(axis=-1)
     return row_loss, p, grad
 
 
@@ -149,16 +162,20 @@ def _in_safe_range(t: float, w: NDArray[np.float64] | None) -> bool:
     return positive.size == 0 or (positive.max() <= _SAFE and positive.min() >= 1.0 / _SAFE)
 
 
-def _rescale(a: ArrayLike, numerator: float, denominator: float) -> NDArray[np.float64]:
-    """``a * numerator / denominator`` with no overflow or underflow on the way.
+def _rescale(a: ArrayLike, numerator: float, *denominators: float) -> NDArray[np.float64]:
+    """``a * numerator / (d1 * d2 ...)`` with no overflow or underflow on the way.
 
     Mantissas and exponents are applied separately (``ldexp`` is exact), so
     the result overflows only where the true value exceeds float64's range.
+    The denominators are not multiplied first: ``N * T`` rounds to 0 or to a
+    subnormal for T near 5e-324 (a NaN, or a gradient 17% off).
     """
-    m_num, e_num = np.frexp(numerator)
-    m_den, e_den = np.frexp(denominator)
+    mantissa, exponent = np.frexp(numerator)
+    for d in denominators:
+        m_d, e_d = np.frexp(d)
+        mantissa, exponent = mantissa / m_d, exponent - e_d
     with np.errstate(over="ignore", under="ignore"):
-        return np.ldexp(np.asarray(a, dtype=np.float64) * (m_num / m_den), e_num - e_den)
+        return np.ldexp(np.asarray(a, dtype=np.float64) * mantissa, exponent)
 
 
 def _careful(z2, t, q, w1, eps, reduction, c, denominator):
@@ -179,10 +196,10 @@ def _careful(z2, t, q, w1, eps, reduction, c, denominator):
             return (
                 _rescale(row_loss.sum(), 1.0, denominator),
                 p,
-                _rescale(grad, 1.0, denominator * t),
+                _rescale(grad, 1.0, denominator, t),
             )
         if reduction == "mean":
-            return _rescale(row_loss.sum(), c, denominator), p, _rescale(grad, c / denominator, t)
+            return _rescale(row_loss.sum(), c, denominator), p, _rescale(grad, c, denominator, t)
         loss = row_loss.sum() if reduction == "sum" else row_loss
         return _rescale(loss, c, 1.0), p, _rescale(grad, c, t)
 
@@ -217,6 +234,15 @@ def _scaled_weights(z2, target, logits_ndim, w, eps) -> tuple[float, NDArray[np.
             "(the largest is over 4.5e307 times the smallest)",
         )
     return c, scaled
+
+
+def _spread(w: NDArray[np.float64] | None, eps: float) -> float:
+    """How far apart the smoothed target's coefficients can be: the largest
+    positive weight over the smallest (1 without weights or smoothing)."""
+    if w is None or eps == 0:
+        return 1.0
+    positive = w[w > 0]
+    return float(positive.max() / positive.min()) if positive.size else 1.0
 
 
 def _as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
@@ -343,6 +369,10 @@ def cross_entropy(
     if reduction == "mean":
         scale /= denominator
     row_loss = None
+    if q.ndim == 1 and _spread(w, eps) > _KERNEL_SPREAD:
+        # The kernel's p sum(q) - q cancels where weights far apart meet smoothing
+        # (see _dense_loss_and_gradient): the dense path computes those rows exactly.
+        q = _dense_targets(q, z2.shape[1], w, eps)
     if q.ndim == 1:  # class indices: the blocked kernel, with no dense q
         # Overflow in the shift gives -inf (exact); 0 * inf gives NaN, which
         # sends the call down the straightforward path below.

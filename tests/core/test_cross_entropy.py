@@ -261,6 +261,26 @@ EXTREME = {
         [[0.2, 0.3, 0.5]] * 2,
         {"weight": [1.0, 0.0, 3.0]},
     ),
+    # p sum(q) - q cancelled for the class holding most of sum(q): 0.5625 for 0.5.
+    "weights 1 and 1e-15, smoothing 1, confident": (
+        [[100.0, 0.0]], [1], {"weight": [1.0, 1e-15], "label_smoothing": 1.0}
+    ),
+    "weights 1 and 1e-15, smoothing 0.1, sum": (
+        [[100.0, 0.0]], [1], {"weight": [1.0, 1e-15], "label_smoothing": 0.1, "reduction": "sum"}
+    ),
+    "weights 1, 1e-15, 1, soft target, smoothing 0.5": (
+        [[100.0, 0.0, 3.0]],
+        [[0.0, 1.0, 0.0]],
+        {"weight": [1.0, 1e-15, 1.0], "label_smoothing": 0.5},
+    ),
+    "T = 1e-300, smoothing 1, weights 1 and 1e-30": (
+        [[0.0, -1.0]], [1], {"temperature": 1e-300, "label_smoothing": 1.0, "weight": [1.0, 1e-30]}
+    ),
+    "T = 1e-300, weights 1e-320, soft targets, mean": (
+        [[0.0, 1e-300], [1e-300, 0.0], [2e-300, 0.0]],
+        [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]],
+        {"temperature": 1e-300, "weight": [1e-320, 1e-320]},
+    ),
     "T = 1e-200, weights 1e200": (
         [[1.0, 0.0]], [1], {"temperature": 1e-200, "weight": [1e200, 1e200], "reduction": "sum"}
     ),
@@ -305,3 +325,20 @@ def test_used_weights_further_apart_than_float64_are_refused():
         )
     assert err.value.field == "weight"
     assert "span more than float64's range" in err.value.message
+
+
+def test_the_means_denominator_times_t_is_not_rounded():
+    # denominator * T was formed first: a subnormal here (the gradient 17% off),
+    # 0 elsewhere (NaN). The 60-digit reference cannot hold 1 - p = 1e-308, so the
+    # target entries are checked by the rows summing to zero.
+    z, y, opts = [[0.0, -3.5e-321], [-3.5e-321, 0.0]], [0, 1], {"weight": [1.5, 1.0]}
+    result = cross_entropy(z, y, temperature=5e-324, **opts)
+    _, grad = cross_entropy_mp(z, y, temperature=5e-324, **opts)
+    others = result.gradient[[0, 1], [1, 0]]
+    np.testing.assert_allclose(others, [grad[0][1], grad[1][0]], rtol=1e-13)
+    np.testing.assert_allclose(result.gradient.sum(axis=-1), 0.0, atol=1e-13 * 4.1e15)
+    np.testing.assert_allclose(
+        cross_entropy([[0.0, -1.0]], [1], temperature=1e-300, label_smoothing=1.0,
+                      weight=[1.0, 1e-30]).gradient,
+        [[5e299, -5e299]], rtol=1e-13,
+    )  # fmt: skip
