@@ -55,12 +55,16 @@ const logits = createLogits($("logits"), {
   },
   onAdd() {
     const s = store.get();
-    store.set({ labels: [...s.labels, freshLabel(s.labels)], logits: [...s.logits, 0] }, { history: "push" });
+    const patch = { labels: [...s.labels, freshLabel(s.labels)], logits: [...s.logits, 0] };
+    if (Array.isArray(s.target)) patch.target = [...s.target, 0]; // a distribution still adds up to 1
+    store.set(patch, { history: "push" });
   },
   onRemove(i) {
     const s = store.get();
     if (s.logits.length <= MIN_K) return;
-    const target = s.target === null || s.target === i ? null : s.target > i ? s.target - 1 : s.target;
+    // A distribution loses that class's share (the lab then says it no longer adds up to 1).
+    const target = Array.isArray(s.target) ? s.target.filter((_, j) => j !== i)
+      : s.target === null || s.target === i ? null : s.target > i ? s.target - 1 : s.target;
     store.set(
       { labels: s.labels.filter((_, j) => j !== i), logits: s.logits.filter((_, j) => j !== i), target },
       { history: "push" },

@@ -2,7 +2,8 @@
 // Links in course notes use these names, so they never change:
 //   labels  comma list, each percent-encoded (a comma inside a label is %2C)
 //   logits  comma list of numbers          t     temperature, t=0 is the hard max
-//   lang    en | ru (else the browser's)   target  true class index (lab)
+//   lang    en | ru (else the browser's)   target  true class index, or a comma list of
+//                                                  target probabilities, one per class (lab)
 //   smoothing 0..1, lr, n, seed, top_k, top_p   (lab)
 //   embed   1 = compact view              hide  comma list of panel ids to hide
 
@@ -80,7 +81,10 @@ export function normalize(s) {
   const k = logits.length;
   labels = Array.from({ length: k }, (_, i) => (i < labels.length ? labels[i] : defaultLabel(i)));
   const t = Number.isFinite(s.t) && s.t >= 0 ? Math.min(s.t, MAX_T) : DEFAULTS.t;
-  const target = Number.isInteger(s.target) && s.target >= 0 && s.target < k ? s.target : null;
+  const target = Array.isArray(s.target)
+    // a distribution: one number >= 0 per class (whether they add up to 1, the lab says)
+    ? (s.target.length === k && s.target.every((x) => Number.isFinite(x) && x >= 0) ? s.target.slice() : null)
+    : Number.isInteger(s.target) && s.target >= 0 && s.target < k ? s.target : null;
   const inRange = (x, lo, hi, d) => (Number.isFinite(x) && x >= lo && x <= hi ? x : d);
   return {
     labels, logits, t, lang, target,
@@ -107,7 +111,10 @@ export function parse(search, fallbackLang = "en") {
   s.t = num(p.get("t"), { min: 0 });
   const lang = decode(p.get("lang") || "").toLowerCase();
   s.lang = LANGS.includes(lang) ? lang : fallbackLang;
-  s.target = num(p.get("target"), { min: 0, int: true });
+  const target = p.get("target");
+  s.target = target && target.includes(",")
+    ? target.split(",").map((x) => num(x, { min: 0 }) ?? NaN) // a bad share drops the target
+    : num(target, { min: 0, int: true });
   s.smoothing = num(p.get("smoothing"), { min: 0, max: 1 });
   s.lr = num(p.get("lr"), { min: 0 });
   s.n = num(p.get("n"), { min: 1, int: true });
@@ -127,7 +134,7 @@ export function serialize(s) {
     "t=" + String(s.t),
     "lang=" + s.lang,
   ];
-  if (s.target !== null) parts.push("target=" + s.target);
+  if (s.target !== null) parts.push("target=" + (Array.isArray(s.target) ? s.target.map(String).join(",") : s.target));
   for (const key of ["smoothing", "lr", "n", "seed", "top_k", "top_p"]) {
     if (s[key] !== DEFAULTS[key] && s[key] !== null) parts.push(`${key}=${s[key]}`);
   }

@@ -109,15 +109,60 @@ def test_a_target_distribution_with_label_smoothing(open_page, server, watch):
     watch.assert_clean()
 
 
-def test_a_target_that_does_not_add_up_to_one_is_said_and_no_loss_is_left(open_page, watch):
+def test_a_target_distribution_is_kept_in_the_address(open_page, page, server, watch):
+    # A teacher's link carries the distribution: it was lost (target= said a class).
+    page = open_page(FOOD + "&target=0.7,0.2,0.1")
+    lab_ready(page)
+    expect(page.get_by_label("True class")).to_have_value("custom")
+    expect(page.get_by_label("Target probabilities")).to_have_value("0.7, 0.2, 0.1")
+    body = {"logits": [4, 2, -1], "target": [0.7, 0.2, 0.1]}
+    truth = api(page, server, "api/cross-entropy", body)
+    expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
+    page.get_by_label("Target probabilities").fill("0.5, 0.25, 0.25")
+    expect(page).to_have_url(re.compile(r"[?&]target=0\.5,0\.25,0\.25(&|$)"))
+    page.reload()
+    lab_ready(page)
+    expect(page.get_by_label("Target probabilities")).to_have_value("0.5, 0.25, 0.25")
+    body = {"logits": [4, 2, -1], "target": [0.5, 0.25, 0.25]}
+    truth = api(page, server, "api/cross-entropy", body)
+    expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
+    page.get_by_role("button", name="Add a class").click()  # a zero share for the new class
+    expect(page).to_have_url(re.compile(r"[?&]target=0\.5,0\.25,0\.25,0(&|$)"))
+    page.get_by_label("True class").select_option(label="burger")  # back to a class index
+    expect(page).to_have_url(re.compile(r"[?&]target=1(&|$)"))
+    watch.assert_clean()
+
+
+def test_typing_a_distribution_is_not_overwritten_by_its_own_echo(open_page, watch):
+    # Each valid prefix goes into the address and renders a frame later; that render
+    # must leave the box alone while the person types on.
     page = open_page(FOOD)
     lab_ready(page)
     page.get_by_label("True class").select_option("custom")
+    box = page.get_by_label("Target probabilities")
+    box.fill("")
+    box.press_sequentially("0.5, 0.5, 0, 1")  # valid at "0.5, 0.5, 0", then one too many
+    expect(box).to_have_value("0.5, 0.5, 0, 1")
+    expect(page.get_by_text("Type one number per class")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]target=0\.5,0\.5,0(&|$)"))
+    page.wait_for_timeout(300)  # any late render has happened
+    expect(box).to_have_value("0.5, 0.5, 0, 1")
+    watch.assert_clean()
+
+
+def test_a_target_that_does_not_add_up_to_one_is_said_and_no_loss_is_left(open_page, watch):
+    page = open_page(FOOD)
+    lab_ready(page)
+    page.get_by_label("True class").select_option("custom")  # starts from 1, 0, 0: asked for
+    expect(page).to_have_url(re.compile(r"[?&]target=1,0,0(&|$)"))
+    page.wait_for_load_state("networkidle")
     asked = lab_requests(page)
     page.get_by_label("Target probabilities").fill("0.5, 0.7, 0")
     expect(page.get_by_text("Type one number per class")).to_be_visible()
     expect(page.get_by_test_id("lab-loss")).to_be_hidden()
+    page.wait_for_timeout(500)  # the lab's scheduler would have sent it by now
     assert [path for path, _ in asked if path == "/api/cross-entropy"] == []
+    expect(page).to_have_url(re.compile(r"[?&]target=1,0,0(&|$)"))  # only valid ones are kept
     watch.assert_clean()  # no refused request in the console either
 
 

@@ -12,6 +12,7 @@ const RIGHT = 72;
 
 /** The true class of the state: its `target` when that is a class, else the first. */
 function targetIndex(state) {
+  if (Array.isArray(state.target)) return state.target.indexOf(Math.max(...state.target));
   const k = state.logits.length;
   return Number.isInteger(state.target) && state.target >= 0 && state.target < k ? state.target : 0;
 }
@@ -25,6 +26,10 @@ export function crossEntropyBody(state, custom) {
     temperature: state.t,
     label_smoothing: state.smoothing || 0,
   };
+}
+
+function sameNumbers(a, b) {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** One finite, non-negative number per class, adding up to 1 (within the API's 1e-6). */
@@ -90,6 +95,7 @@ export function createCrossEntropy(root, { store, onResult }) {
   let last = null; // { data, body }
   let labelsKey = "";
   let custom = null; // a parsed target distribution, or null for a class index
+  let stored = null; // the last distribution this panel put into the state
 
   const runner = makeRunner("api/cross-entropy", {
     onData(data, body) {
@@ -115,7 +121,7 @@ export function createCrossEntropy(root, { store, onResult }) {
         customInput.value = state.logits.map((_, i) => (i === index ? "1" : "0")).join(state.lang === "ru" ? "; " : ", ");
       }
       readCustom();
-      request();
+      keepCustom();
     } else {
       customRow.hidden = true;
       custom = null;
@@ -124,8 +130,29 @@ export function createCrossEntropy(root, { store, onResult }) {
   });
   customInput.addEventListener("input", () => {
     readCustom();
-    request();
+    keepCustom();
   });
+
+  /** A valid distribution goes into the state (and the address); anything else is only said. */
+  function keepCustom() {
+    if (state && validDistribution(custom, state.logits.length)) {
+      stored = custom.slice();
+      store.set({ target: stored });
+    } else {
+      request();
+    }
+  }
+
+  /** Show the state's distribution in the box when it came from elsewhere (the address, Back,
+   *  a new class); the echo of what was typed leaves the box alone, the person may type on. */
+  function showCustom(target) {
+    select.value = "custom";
+    customRow.hidden = false;
+    if (sameNumbers(target, stored)) return;
+    customInput.value = target.map(String).join(state.lang === "ru" ? "; " : ", ");
+    custom = target.slice();
+    stored = target.slice();
+  }
   smooth.addEventListener("input", () => store.set({ smoothing: Number(smooth.value) }));
 
   function readCustom() {
@@ -238,7 +265,8 @@ export function createCrossEntropy(root, { store, onResult }) {
     update(next) {
       state = next;
       const renamed = syncLabels();
-      if (select.value !== "custom") select.value = String(targetIndex(state));
+      if (Array.isArray(state.target)) showCustom(state.target);
+      else if (select.value !== "custom") select.value = String(targetIndex(state));
       // New names (a rename, another language) change no number: redraw what is shown.
       if (renamed && last && last.body.logits.length === state.labels.length) draw();
       smooth.value = String(state.smoothing || 0);
