@@ -130,6 +130,12 @@ def test_a_target_distribution_is_kept_in_the_address(open_page, page, server, w
     expect(page).to_have_url(re.compile(r"[?&]target=0\.5,0\.25,0\.25,0(&|$)"))
     page.get_by_label("True class").select_option(label="burger")  # back to a class index
     expect(page).to_have_url(re.compile(r"[?&]target=1(&|$)"))
+    page.go_back()  # Back (to before the new class) brings the distribution back
+    expect(page.get_by_label("True class")).to_have_value("custom")
+    expect(page.get_by_label("Target probabilities")).to_have_value("0.5, 0.25, 0.25")
+    page.get_by_role("button", name="Tomorrow's weather").click()  # a preset: no target
+    expect(page.get_by_label("True class")).to_have_value("0")
+    expect(page.get_by_label("Target probabilities")).to_be_hidden()
     watch.assert_clean()
 
 

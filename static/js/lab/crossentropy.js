@@ -115,12 +115,14 @@ export function createCrossEntropy(root, { store, onResult }) {
   select.addEventListener("change", () => {
     if (select.value === "custom") {
       customRow.hidden = false;
-      // start from the one-hot target of the class chosen so far
-      if (!customInput.value && state) {
+      // Start from the one-hot target of the class chosen so far, unless the box still
+      // holds a distribution that fits: the state then holds one from the start.
+      readCustom();
+      if (state && !validDistribution(custom, state.logits.length)) {
         const index = targetIndex(state);
         customInput.value = state.logits.map((_, i) => (i === index ? "1" : "0")).join(state.lang === "ru" ? "; " : ", ");
+        readCustom();
       }
-      readCustom();
       keepCustom();
     } else {
       customRow.hidden = true;
@@ -265,8 +267,14 @@ export function createCrossEntropy(root, { store, onResult }) {
     update(next) {
       state = next;
       const renamed = syncLabels();
-      if (Array.isArray(state.target)) showCustom(state.target);
-      else if (select.value !== "custom") select.value = String(targetIndex(state));
+      if (Array.isArray(state.target)) {
+        showCustom(state.target);
+      } else {
+        // A class from elsewhere (a preset, Back, a removed class): the menu follows it.
+        customRow.hidden = true;
+        custom = stored = null;
+        select.value = String(targetIndex(state));
+      }
       // New names (a rename, another language) change no number: redraw what is shown.
       if (renamed && last && last.body.logits.length === state.labels.length) draw();
       smooth.value = String(state.smoothing || 0);
