@@ -43,14 +43,7 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
     """Loss of ``softmax(logits / T)`` against the target; gradient ``(p - y) / T`` when plain."""
     body = await parse_json_body(request, CrossEntropyRequest)
     check_count(request, "logits", size(body.logits))
-    result = cross_entropy(
-        body.logits,
-        body.target,
-        temperature=body.temperature,
-        label_smoothing=body.label_smoothing,
-        weight=body.weight,
-        reduction=body.reduction,
-    )
+    result = _cross_entropy(body)
     if not np.isfinite(result.loss).all():
         raise _loss_overflow(body)  # refused rather than sent as null
     if not np.isfinite(result.gradient).all():
@@ -75,6 +68,17 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
     )
 
 
+def _cross_entropy(body: CrossEntropyRequest, **overrides):
+    """The core's cross-entropy of the request, with some arguments replaced."""
+    arguments = {
+        "temperature": body.temperature,
+        "label_smoothing": body.label_smoothing,
+        "weight": body.weight,
+        "reduction": body.reduction,
+    }
+    return cross_entropy(body.logits, body.target, **{**arguments, **overrides})
+
+
 def _loss_overflow(body: CrossEntropyRequest) -> ApiError:
     """The 422 for a loss float64 cannot hold, naming what made it so.
 
@@ -85,14 +89,7 @@ def _loss_overflow(body: CrossEntropyRequest) -> ApiError:
     float64.
     """
     if body.weight is not None:
-        unweighted = cross_entropy(
-            body.logits,
-            body.target,
-            temperature=body.temperature,
-            label_smoothing=body.label_smoothing,
-            reduction=body.reduction,
-            probabilities=False,
-        )
+        unweighted = _cross_entropy(body, weight=None, probabilities=False)
         if np.isfinite(unweighted.loss).all():
             return ApiError(
                 422,

@@ -145,10 +145,10 @@ def _dense_loss_and_gradient(z2, t, q):
     # p), each summed without it; at most one class per row can hold most.
     rows = np.arange(q.shape[0])
     top = q.argmax(axis=-1)
-    others_q, others_p = q.copy(), p.copy()
-    others_q[rows, top] = 0.0
-    others_p[rows, top] = 0.0
-    grad[rows, top] = p[rows, top] * others_q.sum(axis=-1) - q[rows, top] * others_p.sum(axis=-1)
+    others = np.ones(q.shape, dtype=bool)
+    others[rows, top] = False
+    others_q, others_p = q.sum(axis=-1, where=others), p.sum(axis=-1, where=others)
+    grad[rows, top] = p[rows, top] * others_q - q[rows, top] * others_p
     return row_loss, p, grad
 
 

@@ -120,7 +120,7 @@ export function createCrossEntropy(root, { store, onResult }) {
       readCustom();
       if (state && !validDistribution(custom, state.logits.length)) {
         const index = targetIndex(state);
-        customInput.value = state.logits.map((_, i) => (i === index ? "1" : "0")).join(state.lang === "ru" ? "; " : ", ");
+        writeBox(state.logits.map((_, i) => (i === index ? 1 : 0)));
         readCustom();
       }
       keepCustom();
@@ -151,9 +151,14 @@ export function createCrossEntropy(root, { store, onResult }) {
     select.value = "custom";
     customRow.hidden = false;
     if (sameNumbers(target, stored)) return;
-    customInput.value = target.map(String).join(state.lang === "ru" ? "; " : ", ");
+    writeBox(target);
     custom = target.slice();
     stored = target.slice();
+  }
+
+  /** Numbers into the box, separated as readCustom reads them in the page's language. */
+  function writeBox(values) {
+    customInput.value = values.map(String).join(state.lang === "ru" ? "; " : ", ");
   }
   smooth.addEventListener("input", () => store.set({ smoothing: Number(smooth.value) }));
 
