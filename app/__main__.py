@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         proxy_headers=True,
         # Finish in-flight requests on SIGTERM, but do not hang forever.
         timeout_graceful_shutdown=10,
+        # Past this many connections and requests a worker answers 503 at once
+        # instead of running out of file descriptors (SOFTMAX_LIMIT_CONCURRENCY).
+        limit_concurrency=settings.limit_concurrency,
         # No "server: uvicorn" on every response: it tells a client nothing it
         # needs. The Date header stays (HTTP/1.1 asks for it; uvicorn makes it
         # once a second). Request heads are bounded by the HTTP parser:

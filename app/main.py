@@ -12,6 +12,7 @@ from app.api.errors import install_error_handlers
 from app.api.routing import add_routes
 from app.assets import StaticAssets
 from app.docs import install_docs
+from app.middleware import HttpGuard
 from app.paths import STATIC_DIR
 from app.security import SecurityMiddleware
 from app.settings import Settings
@@ -50,7 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type"],
         )
-    # Added last, so it wraps CORS too: every response carries the headers.
+    app.add_middleware(HttpGuard, allowed_hosts=settings.allowed_hosts)
+    # Added after the guard, so it wraps CORS and the guard: every response carries the headers.
     app.add_middleware(
         SecurityMiddleware,
         embed_frame_ancestors=settings.embed_frame_ancestors,

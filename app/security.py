@@ -17,7 +17,8 @@ precomputed headers and wraps ``receive``):
   Work after the body is bounded by the request limits.
 
 An unhandled exception is logged here with the request id, and the client gets
-a 500 in the API's error format carrying the same id. A client that disconnects
+a 500 in the API's error format carrying the same id; a request cancelled when
+the shutdown window ends gets a 503 in that format. A client that disconnects
 before its body is read is no error (no traceback in the log).
 """
 
@@ -124,6 +125,21 @@ class SecurityMiddleware:
                 response = error_response(408, [{"loc": ["body"], "msg": msg, "type": "timeout"}])
                 response.headers["connection"] = "close"
                 await response(scope, receive, send_with_headers)
+        except asyncio.CancelledError:
+            # uvicorn cancels what is still running when the shutdown window ends:
+            # a 503 the client can retry elsewhere, not uvicorn's plain-text 500.
+            logger.warning(
+                "cut off by the shutdown: %s %s request_id=%s",
+                scope["method"], scope["path"], request_id,
+            )  # fmt: skip
+            if started:
+                raise  # half an answer: uvicorn closes the connection
+            item = {"loc": [], "msg": "the server is shutting down", "type": "shutting_down"}
+            response = error_response(503, [item])
+            response.headers["connection"] = "close"
+            response.headers["retry-after"] = "1"
+            await response(scope, receive, send_with_headers)
+            # Answered: the task ends here, as the cancellation wanted.
         except Exception:
             logger.exception(
                 "unhandled error: %s %s request_id=%s", scope["method"], scope["path"], request_id

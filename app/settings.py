@@ -65,6 +65,10 @@ class Settings:
     embed_frame_ancestors: str = "*"
     # Seconds for a request body to arrive in full (slow clients get a 408).
     body_timeout: int = 30
+    # Host headers answered (``*.a.example`` allowed); empty: any (redirects are relative anyway).
+    allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
+    # Connections plus requests a worker takes before it answers 503 (uvicorn's limit_concurrency).
+    limit_concurrency: int = 1000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -72,6 +76,7 @@ class Settings:
         env = os.environ if env is None else env
         d = cls()
         origins = env.get("SOFTMAX_CORS_ORIGINS", "")
+        hosts = env.get("SOFTMAX_ALLOWED_HOSTS", "")
         return cls(
             host=env.get("SOFTMAX_HOST", d.host),
             port=_int(env, "SOFTMAX_PORT", d.port, "PORT", high=65535),
@@ -85,4 +90,6 @@ class Settings:
             embed_frame_ancestors=env.get("SOFTMAX_EMBED_FRAME_ANCESTORS", "").strip()
             or d.embed_frame_ancestors,
             body_timeout=_int(env, "SOFTMAX_BODY_TIMEOUT", d.body_timeout),
+            allowed_hosts=tuple(h.strip() for h in hosts.split(",") if h.strip()),
+            limit_concurrency=_int(env, "SOFTMAX_LIMIT_CONCURRENCY", d.limit_concurrency),
         )

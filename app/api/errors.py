@@ -6,6 +6,7 @@ encode when that input is NaN (a 500); these handlers never echo input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,6 +22,10 @@ from app.core import CoreInputError
 # Tags of the 1-D / 2-D union members (see schemas.Logits); they are not
 # fields, so they are dropped from error locations.
 _UNION_TAGS = {"vector", "batch", "index", "indices", "probabilities", "rows"}
+# An unknown key is named back only when it is short and plain; anything else a
+# client sent (a 1 MB key, markup) is never echoed.
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+UNKNOWN_FIELD = "an unknown field"
 
 
 class ErrorItem(BaseModel):
@@ -56,12 +61,18 @@ def clean_validation_errors(errors: Iterable[Any], prefix: tuple[str, ...] = ())
     """Keep loc, msg and type of pydantic errors; drop input, context and union tags."""
     cleaned = []
     for err in errors:
-        loc = [part for part in err["loc"] if part not in _UNION_TAGS]
+        loc = [_named(part) for part in err["loc"] if part not in _UNION_TAGS]
         msg = err["msg"]
         if err["type"] == "json_invalid":
             loc = []
         cleaned.append({"loc": [*prefix, *loc], "msg": msg, "type": err["type"]})
     return cleaned
+
+
+def _named(part: str | int) -> str | int:
+    if isinstance(part, str) and not _PLAIN_NAME.fullmatch(part):
+        return UNKNOWN_FIELD
+    return part
 
 
 async def _validation_handler(request: Request, exc: RequestValidationError) -> Response:

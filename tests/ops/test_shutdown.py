@@ -53,3 +53,43 @@ def test_in_flight_request_finishes_on_sigterm(tmp_path, workers: int) -> None:
         assert logs.count("Finished server process") == workers, logs
         with pytest.raises(OSError):  # and it no longer listens
             socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+
+
+def test_a_request_cut_off_by_the_shutdown_gets_a_json_503(tmp_path) -> None:
+    # A body that never completes outlives the shutdown window (10 s; the body timeout is 30 s).
+    with run_server(tmp_path, workers=1) as server:
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+        s.sendall(
+            b"POST /api/softmax HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(BODY) + BODY[:10]
+        )
+        time.sleep(0.5)
+        started = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        status, body = read_response(s)
+        s.close()
+        assert 9 < time.monotonic() - started < 20
+        assert status == 503
+        assert json.loads(body) == {
+            "detail": [{"loc": [], "msg": "the server is shutting down", "type": "shutting_down"}]
+        }
+        assert server.process.wait(timeout=15) in (0, -signal.SIGTERM)
+        logs = server.logs()
+        assert "Traceback" not in logs, logs
+        assert "cut off by the shutdown: POST /api/softmax" in logs, logs
+
+
+def test_limit_concurrency_answers_503_past_the_limit(tmp_path) -> None:
+    with run_server(tmp_path, SOFTMAX_LIMIT_CONCURRENCY="4") as server:
+        idle = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(4)]
+        time.sleep(0.3)
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            status, body = read_response(s)
+        assert (status, body) == (503, b"Service Unavailable")
+        for c in idle:
+            c.close()
+        time.sleep(0.3)
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert read_response(s) == (200, b'{"status":"ok"}')

@@ -1,0 +1,99 @@
+"""HTTP hygiene for the bare server: HEAD, compressed bodies, foreign hosts, redirects.
+
+One pure ASGI middleware, outside the routes:
+
+* ``HEAD`` is answered for every ``GET`` route: the request is routed as a
+  ``GET`` and its body dropped (the headers, Content-Length included, stay).
+* A ``Content-Encoding`` other than ``identity`` gets a 415: the API reads
+  plain JSON only, and a gzip body would otherwise be a misleading 422.
+* ``Host`` must be one of ``SOFTMAX_ALLOWED_HOSTS`` when that is set (else a
+  400); ``/healthz`` answers any host, as probes use the pod's address.
+* Redirects are relative (``Location: /docs``), so no ``Host`` a client sends
+  ever appears in one.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.errors import error_response
+
+__all__ = ["HttpGuard", "host_allowed"]
+
+_IDENTITY = (b"", b"identity")
+
+
+def host_allowed(host: bytes, allowed: tuple[str, ...]) -> bool:
+    """Whether `host` (a Host header, port included) matches `allowed` (``*.a.example`` too).
+
+    >>> host_allowed(b"api.a.example:8080", ("*.a.example",))
+    True
+    >>> host_allowed(b"evil.example", ("a.example", "localhost"))
+    False
+    """
+    if not allowed or "*" in allowed:
+        return True
+    text = host.decode("latin-1").lower()
+    # "[::1]:8000" -> "[::1]", "a.example:8080" -> "a.example"
+    name = text[: text.find("]") + 1] if text.startswith("[") else text.partition(":")[0]
+    for pattern in allowed:
+        if name == pattern or (pattern.startswith("*.") and name.endswith(pattern[1:])):
+            return True
+    return False
+
+
+class HttpGuard:
+    """See the module docstring."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.allowed_hosts = tuple(h.lower() for h in allowed_hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = encoding = b""
+        for key, value in scope["headers"]:
+            if key == b"host":
+                host = value
+            elif key == b"content-encoding":
+                encoding = value
+        foreign = self.allowed_hosts and not host_allowed(host, self.allowed_hosts)
+        if foreign and scope["path"] != "/healthz":
+            item = {"loc": ["header", "host"], "msg": "is not a host of this server"}
+            await error_response(400, [{**item, "type": "invalid_host"}])(scope, receive, send)
+            return
+        if encoding.strip().lower() not in _IDENTITY:
+            item = {
+                "loc": ["header", "content-encoding"],
+                "msg": "must be identity: compressed request bodies are not accepted",
+                "type": "unsupported_media_type",
+            }
+            await error_response(415, [item])(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+
+        async def guarded_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+                message["headers"] = [_relative(k, v) for k, v in message.get("headers", ())]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, guarded_send)
+
+
+def _relative(key: bytes, value: bytes) -> tuple[bytes, bytes]:
+    """A ``Location`` header without its scheme and host."""
+    if key.lower() != b"location":
+        return key, value
+    parts = urlsplit(value.decode("latin-1"))
+    path = parts.path or "/"
+    if path.startswith("//"):  # "//evil.example" would still name a host
+        path = "/" + path.lstrip("/")
+    return key, (path + (f"?{parts.query}" if parts.query else "")).encode("latin-1")
