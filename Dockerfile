@@ -3,12 +3,17 @@
 #   docker run --rm -p 8000:8000 softmax-explorer      # then open http://localhost:8000/
 # Stateless: run as many containers as you like behind any load balancer.
 # Settings come from the environment (PORT, WORKERS, SOFTMAX_*; see the README).
+# Podman: podman build --format docker -t softmax-explorer .   (the docker format keeps HEALTHCHECK)
+# Hardened run: docker run --read-only --cap-drop ALL --security-opt no-new-privileges ...
+
+# The base, overridable for tests only (scripts/docker-smoke builds on a private stand-in).
+ARG BASE_IMAGE=python:3.12-slim
 
 # Build stage: the wheel (it carries static/ and templates/ as app/_static, app/_templates).
-FROM python:3.12-slim AS build
+FROM ${BASE_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 # The runtime dependencies alone, so their layer is rebuilt only when they change.
 RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')" > requirements.txt
 COPY app ./app
@@ -16,7 +21,7 @@ COPY static ./static
 COPY templates ./templates
 RUN pip wheel --no-cache-dir --no-deps --wheel-dir /dist .
 
-FROM python:3.12-slim
+FROM ${BASE_IMAGE}
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 RUN useradd --system --uid 10001 --home-dir /nonexistent --no-create-home \

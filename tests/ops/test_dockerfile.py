@@ -20,7 +20,8 @@ def instructions(name: str) -> list[str]:
 
 
 def test_base_user_port_and_command() -> None:
-    assert re.findall(r"^FROM (\S+)", DOCKERFILE, re.MULTILINE) == ["python:3.12-slim"] * 2
+    assert re.findall(r"^ARG BASE_IMAGE=(\S+)$", DOCKERFILE, re.MULTILINE) == ["python:3.12-slim"]
+    assert re.findall(r"^FROM (\S+)", DOCKERFILE, re.MULTILINE) == ["${BASE_IMAGE}"] * 2
     assert instructions("USER") == ["10001"]
     assert instructions("EXPOSE") == ["8000"]
     [cmd] = instructions("CMD")
@@ -39,7 +40,9 @@ def test_dependencies_are_installed_before_the_code_arrives() -> None:
 def test_dockerignore_keeps_tests_and_git_out() -> None:
     lines = (ROOT / ".dockerignore").read_text().split()
     assert lines[lines.index("*")] == "*"  # everything out, then what the image needs back in
-    assert {"!pyproject.toml", "!README.md", "!app/", "!static/", "!templates/"} <= set(lines)
+    assert {"!pyproject.toml", "!README.md", "!LICENSE", "!app/", "!static/", "!templates/"} <= set(
+        lines
+    )
 
 
 def healthcheck() -> list[str]:
