@@ -92,7 +92,7 @@ def header(title: str, baseline: str) -> str:
 
 
 def goal(ok: bool, text: str) -> str:
-    return f"  GOAL {'PASS' if ok else 'FAIL'}: {text}"
+    return f"  goal {'met' if ok else 'not met'}: {text}"
 
 
 def machine_note() -> str:

@@ -6,7 +6,7 @@
 Needs wrk (Debian: ``apt-get install -y wrk``); without it only the one-at-a-time
 figures run. Every throughput figure is a ratio to ``GET /healthz`` on the same
 server in the same repeat, since wrk and the server share the machine's cores.
-The goals of issue 6 are printed with PASS/FAIL; the exit status never depends
+The goals of issue 6 are printed as met or not met; the exit status never depends
 on them, only on the script working.
 """
 
