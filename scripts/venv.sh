@@ -2,8 +2,7 @@
 # so `python3` and `pip` below are the venv's. Works on a stock Debian 12 or 13, where the
 # system Python refuses pip installs (PEP 668) and `python -m venv` needs python3-venv.
 #   An active virtual environment ($VIRTUAL_ENV) is used as it is.
-#   .venv sees the system's site-packages: what the machine already has is not downloaded
-#   again; pip installs what is missing or too old into .venv only.
+#   .venv is isolated from the system's site-packages: everything is installed into it.
 
 use_venv() {
   if [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python3" ]; then
@@ -23,7 +22,7 @@ use_venv() {
     fi
     echo "== python3 -m venv .venv"
     rm -rf .venv
-    python3 -m venv --system-site-packages .venv
+    python3 -m venv .venv
   fi
   export VIRTUAL_ENV="$PWD/.venv"
   export PATH="$VIRTUAL_ENV/bin:$PATH"
