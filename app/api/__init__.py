@@ -1,6 +1,16 @@
 """The JSON REST API: one router module per resource."""
 
-from app.api import cross_entropy, health, presets, sample, softmax, temperature
+from app.api import (
+    classifier,
+    cross_entropy,
+    datasets,
+    digits,
+    health,
+    presets,
+    sample,
+    softmax,
+    temperature,
+)
 
 ROUTERS = [
     health.router,
@@ -9,4 +19,7 @@ ROUTERS = [
     cross_entropy.router,
     sample.router,
     presets.router,
+    classifier.router,
+    datasets.router,
+    digits.router,
 ]

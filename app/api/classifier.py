@@ -1,0 +1,75 @@
+"""``POST /api/classifier/step``: gradient-descent steps of softmax regression, statelessly.
+
+The client holds the model (W, b) and sends it with the data; the answer is the
+model after the steps, the objective along the way and the accuracy.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from app.api.body import parse_json_body, request_body
+from app.api.classifier_schemas import ClassifierStepRequest, ClassifierStepResponse
+from app.api.encoding import NumpyJSONResponse
+from app.api.errors import ERROR_RESPONSES
+from app.api.routing import PlainRoute
+from app.core.regression import regression_steps
+
+router = APIRouter(prefix="/api", tags=["classifier"], route_class=PlainRoute)
+
+EXAMPLES = {
+    "one step from zero": {
+        "x": [[1.0, 2.0], [2.0, 0.5], [-1.0, -1.5]],
+        "y": [0, 1, 2],
+        "weights": [[0, 0], [0, 0], [0, 0]],
+        "bias": [0, 0, 0],
+        "learning_rate": 0.5,
+    },
+    "ten steps, hotter, with L2": {
+        "x": [[1.0, 2.0], [2.0, 0.5], [-1.0, -1.5]],
+        "y": [0, 1, 2],
+        "weights": [[0.1, 0.2], [0.3, -0.1], [-0.2, 0]],
+        "bias": [0, 0.1, -0.1],
+        "learning_rate": 0.5,
+        "steps": 10,
+        "temperature": 2,
+        "l2": 0.01,
+    },
+}
+# Above this many multiply-adds the steps run in a worker thread (numpy releases
+# the GIL), so a large request does not hold up the small ones.
+_THREAD_WORK = 2_000_000
+
+
+@router.post(
+    "/classifier/step",
+    response_model=ClassifierStepResponse,
+    responses=ERROR_RESPONSES,
+    openapi_extra=request_body(ClassifierStepRequest, EXAMPLES),
+    summary="Gradient-descent steps of softmax regression (the client holds W and b)",
+)
+async def post_classifier_step(request: Request) -> NumpyJSONResponse:
+    """Steps on ``mean CE(softmax((W x + b) / T), y) + (l2 / 2) sum W^2``."""
+    body = await parse_json_body(request, ClassifierStepRequest)
+    arguments = {
+        "learning_rate": body.learning_rate,
+        "steps": body.steps,
+        "temperature": body.temperature,
+        "l2": body.l2,
+    }
+    work = body.steps * len(body.x) * len(body.x[0]) * len(body.bias)
+    if work > _THREAD_WORK:
+        result = await run_in_threadpool(
+            regression_steps, body.x, body.y, body.weights, body.bias, **arguments
+        )
+    else:
+        result = regression_steps(body.x, body.y, body.weights, body.bias, **arguments)
+    return NumpyJSONResponse(
+        {
+            "weights": result.weights,
+            "bias": result.bias,
+            "losses": result.losses,
+            "accuracy": result.accuracy,
+        }
+    )
