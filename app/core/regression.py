@@ -235,20 +235,23 @@ def regression_steps(
     l2 = _non_negative(l2, "l2")
     if not (isinstance(steps, int | np.integer) and steps >= 1):
         raise CoreInputError("steps", "must be an integer >= 1")
-    if not np.isfinite(x @ w.T + b).all():
+    with np.errstate(over="ignore", invalid="ignore"):  # refused just below
+        start = x @ w.T + b
+    if not np.isfinite(start).all():
         raise CoreInputError("weights", "the logits W x + b are beyond float64's range")
     onehot = np.eye(w.shape[0])[labels]
     losses = np.empty(steps + 1)
-    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is refused below
-        for i in range(steps):
-            losses[i], dw, db = _objective(x, onehot, w, b, t, l2)
-            w = w - lr * dw
-            b = b - lr * db
-        logits = x @ w.T + b
-        ok = np.isfinite(logits).all() and np.isfinite(w).all() and np.isfinite(b).all()
-        if ok:
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is refused below
+            for i in range(steps):
+                losses[i], dw, db = _objective(x, onehot, w, b, t, l2)
+                w = w - lr * dw
+                b = b - lr * db
+            logits = x @ w.T + b
             losses[steps] = _objective(x, onehot, w, b, t, l2, gradient=False)[0]
-    if not (ok and np.isfinite(losses).all()):
+    except CoreInputError:  # log_softmax refused logits that overflowed
+        losses[-1] = np.inf
+    if not np.isfinite(losses).all() or not (np.isfinite(w).all() and np.isfinite(b).all()):
         raise CoreInputError(
             "learning_rate",
             "training diverged (the weights or the loss left float64's range): "
