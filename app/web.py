@@ -61,3 +61,35 @@ async def index(request: Request) -> HTMLResponse:
         "presets": [{"id": p["id"], "title": p["title"][lang]} for p in PRESETS],
     }
     return templates.TemplateResponse(request, "index.html", context)
+
+
+PAGE_DESCRIPTIONS = {
+    "classifier": {
+        "en": "Train a softmax classifier on the Iris data or 2-D point sets: drag the weights, "
+        "change the temperature, step gradient descent and watch the regions and the loss.",
+        "ru": "Обучите softmax-классификатор на ирисах или точках на плоскости: двигайте веса, "
+        "меняйте температуру, делайте шаги градиентного спуска и смотрите на области и потери.",
+    },
+    "digits": {
+        "en": "Draw a digit and watch a softmax model read it: ten probabilities, the logits, "
+        "the temperature, and the weights it learned for each digit.",
+        "ru": "Нарисуйте цифру и смотрите, как её читает softmax-модель: десять вероятностей, "
+        "логиты, температура и веса, выученные для каждой цифры.",
+    },
+}
+
+
+async def _page(request: Request, name: str) -> HTMLResponse:
+    lang = page_language(request)
+    context = {"lang": lang, "description": PAGE_DESCRIPTIONS[name][lang]}
+    return templates.TemplateResponse(request, f"{name}.html", context)
+
+
+@router.get("/classifier", response_class=HTMLResponse)
+async def classifier(request: Request) -> HTMLResponse:
+    return await _page(request, "classifier")
+
+
+@router.get("/digits", response_class=HTMLResponse)
+async def digits(request: Request) -> HTMLResponse:
+    return await _page(request, "digits")

@@ -1,0 +1,277 @@
+// Wires the classifier page: the address <-> state; the dataset from GET api/datasets/{name};
+// sliders -> the map (painted here, in the same frame); Step / Train -> POST api/classifier/step.
+import { getJSON, postJSON } from "../api.js";
+import { classColor } from "../colors.js";
+import { pct } from "../format.js";
+import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
+import { parseNumber } from "../parse.js";
+import { createTemperature, initialLanguage, wireLanguage } from "./common.js";
+import { createSliders } from "./controls.js";
+import { createLoss } from "./loss.js";
+import { createMap, drawSwatch } from "./map.js";
+import { probabilitiesAt, zeros } from "./model.js";
+import { STRINGS } from "./strings.js";
+import { readState, writeQuery } from "./url.js";
+
+const $ = (id) => document.getElementById(id);
+const TRAIN_CALLS = 20; // Train: 20 requests of 25 steps, the curve drawn after each
+const TRAIN_STEPS = 25;
+
+registerStrings(STRINGS);
+const state = readState(location.search);
+setLanguage(state.lang || initialLanguage());
+let data = null; // the dataset as the API sent it
+let added = []; // points clicked in: {x: [x1, x2], y}
+let losses = [];
+let accuracy = null;
+let run = 0; // a Reset or a new dataset ends a training run in progress
+let chosen = 0; // class of a new point
+
+const map = createMap($("clf-map"), { onHover: showReadout, onAdd: addPoint });
+const sliders = createSliders($("clf-sliders"), {
+  onChange(kind, k, j, value) {
+    if (kind === "w") state.w[k][j] = value;
+    else state.b[k] = value;
+    modelChanged();
+  },
+});
+const temperature = createTemperature($("clf-temperature"), {
+  id: "clf-t",
+  onT(T) {
+    state.t = T;
+    modelChanged();
+  },
+});
+const loss = createLoss($("clf-loss"));
+
+const names = (list) => list.map((n) => n[getLanguage()] || n.en);
+const K = () => data.classes.length;
+
+function points() {
+  const base = data.x.map((row, i) => ({ x: [row[state.fx], row[state.fy]], y: data.y[i], added: false }));
+  return base.concat(added.map((p) => ({ ...p, added: true })));
+}
+
+function bounds(pts) {
+  const xs = pts.map((p) => p.x[0]);
+  const ys = pts.map((p) => p.x[1]);
+  const pad = (lo, hi) => [lo - 0.08 * (hi - lo || 1), hi + 0.08 * (hi - lo || 1)];
+  return [...pad(Math.min(...xs), Math.max(...xs)), ...pad(Math.min(...ys), Math.max(...ys))];
+}
+
+let frozenBounds = null;
+function refreshView() {
+  const pts = points();
+  map.setView({ points: pts, bounds: frozenBounds, K: K() });
+}
+
+function saveAddress() {
+  state.lang = getLanguage();
+  history.replaceState(null, "", "?" + writeQuery(state));
+}
+
+let saveTimer = 0;
+function modelChanged() {
+  sliders.update(state.w, state.b);
+  temperature.update(state.t);
+  map.setModel({ w: state.w, b: state.b, T: state.t });
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveAddress, 150); // not on every frame of a drag
+}
+
+function showStatus(text) {
+  const status = $("clf-status");
+  status.textContent = text;
+  status.classList.toggle("shown", Boolean(text));
+}
+
+const readout = $("clf-readout");
+function showReadout(cross) {
+  if (!cross || !data) {
+    readout.replaceChildren(Object.assign(document.createElement("p"), { textContent: t("readout.none") }));
+    return;
+  }
+  const pts = points();
+  const classNames = names(data.classes);
+  const head = document.createElement("p");
+  head.className = "readout-head";
+  if (cross.point >= 0) {
+    const pt = pts[cross.point];
+    const n = pt.added ? cross.point - data.x.length + 1 : cross.point + 1;
+    head.textContent = t(pt.added ? "readout.added" : "readout.point", { n, cls: classNames[pt.y] });
+  } else {
+    head.textContent = t("readout.at", { x: cross.at[0].toFixed(2), y: cross.at[1].toFixed(2) });
+  }
+  const list = Object.assign(document.createElement("ul"), { className: "readout-list" });
+  const probs = probabilitiesAt(state.w, state.b, cross.at, state.t);
+  probs.forEach((p, k) => {
+    const li = document.createElement("li");
+    li.style.setProperty("--c", classColor(k));
+    const name = Object.assign(document.createElement("span"), { className: "readout-name", textContent: classNames[k] });
+    const value = Object.assign(document.createElement("span"), { className: "readout-p", textContent: pct(p) });
+    li.append(name, value);
+    list.append(li);
+  });
+  readout.replaceChildren(head, list);
+}
+
+function addPoint(at) {
+  added.push({ x: at, y: chosen });
+  refreshView();
+}
+
+function buildClassPicker() {
+  const root = $("clf-class-pick");
+  root.replaceChildren();
+  names(data.classes).forEach((name, k) => {
+    const label = document.createElement("label");
+    const radio = Object.assign(document.createElement("input"), { type: "radio", name: "clf-class", value: String(k) });
+    radio.checked = k === chosen;
+    radio.addEventListener("change", () => (chosen = k));
+    const swatch = Object.assign(document.createElement("canvas"), { width: 18, height: 18, className: "swatch" });
+    swatch.setAttribute("aria-hidden", "true");
+    drawSwatch(swatch, k);
+    label.append(radio, swatch, " ", Object.assign(document.createElement("span"), { textContent: name }));
+    root.append(label);
+  });
+}
+
+function fillSelect(select, items, value) {
+  select.replaceChildren(...items.map(([v, text]) => new Option(text, v, false, v === value)));
+  select.value = value;
+}
+
+function relabel() {
+  document.title = t("page.title");
+  temperature.relabel();
+  loss.relabel();
+  if (!data) return;
+  const features = names(data.features);
+  fillSelect($("clf-fx"), features.map((f, i) => [String(i), f]), String(state.fx));
+  fillSelect($("clf-fy"), features.map((f, i) => [String(i), f]), String(state.fy));
+  sliders.relabel(names(data.classes), [features[state.fx], features[state.fy]]);
+  buildClassPicker();
+  $("clf-source").textContent = data.source;
+  showReadout(null);
+  map.redraw();
+}
+
+function resetModel(keepFromAddress = false) {
+  run += 1;
+  const fits = keepFromAddress && state.w && state.b && state.w.length === K() && state.b.length === K()
+    && state.w.every((r) => r.length === 2);
+  if (!fits) Object.assign(state, zeros(K(), 2));
+  losses = [];
+  accuracy = null;
+  loss.update(losses, accuracy);
+  $("clf-train").disabled = false;
+  $("clf-step").disabled = false;
+  modelChanged();
+}
+
+async function loadDataset(keepModel = false) {
+  run += 1;
+  const name = state.dataset;
+  data = await getJSON(`api/datasets/${name}?seed=${state.seed}`);
+  added = [];
+  chosen = 0;
+  const D = data.features.length;
+  if (state.fx === null || state.fx >= D) state.fx = D > 2 ? 2 : 0;
+  if (state.fy === null || state.fy >= D || state.fy === state.fx) state.fy = D > 2 ? 3 : 1;
+  if (state.lr === null) state.lr = name === "iris" ? 0.1 : 0.5;
+  $("clf-lr").value = String(state.lr).replace(".", getLanguage() === "ru" ? "," : ".");
+  $("clf-reseed").hidden = name === "iris";
+  frozenBounds = bounds(points());
+  sliders.build(K(), 2);
+  relabel();
+  refreshView();
+  resetModel(keepModel);
+  document.body.dataset.ready = "1";
+}
+
+async function train(calls, steps) {
+  const lr = parseNumber($("clf-lr").value);
+  if (!(lr > 0) || !Number.isFinite(lr)) {
+    showStatus(t("status.lr"));
+    return;
+  }
+  state.lr = lr;
+  showStatus("");
+  const mine = ++run;
+  const pts = points();
+  const x = pts.map((p) => p.x);
+  const y = pts.map((p) => p.y);
+  $("clf-train").disabled = $("clf-step").disabled = true;
+  document.body.dataset.training = "1";
+  try {
+    for (let i = 0; i < calls && mine === run; i++) {
+      const r = await postJSON("api/classifier/step", {
+        x, y, weights: state.w, bias: state.b, learning_rate: lr, steps, temperature: state.t,
+      });
+      if (mine !== run) return;
+      losses = losses.length ? losses.concat(r.losses.slice(1)) : r.losses;
+      accuracy = r.accuracy;
+      state.w = r.weights;
+      state.b = r.bias;
+      loss.update(losses, accuracy);
+      modelChanged();
+    }
+  } catch (err) {
+    if (mine === run) showStatus(err.status ? t("status.error", { message: err.message }) : t("status.down"));
+  } finally {
+    if (mine === run) $("clf-train").disabled = $("clf-step").disabled = false;
+    delete document.body.dataset.training;
+  }
+}
+
+$("clf-step").addEventListener("click", () => train(1, 1));
+$("clf-train").addEventListener("click", () => train(TRAIN_CALLS, TRAIN_STEPS));
+$("clf-reset").addEventListener("click", () => {
+  showStatus("");
+  resetModel(false);
+});
+$("clf-lr").addEventListener("change", () => {
+  const lr = parseNumber($("clf-lr").value);
+  if (lr > 0 && Number.isFinite(lr)) {
+    state.lr = lr;
+    saveAddress();
+  }
+});
+$("clf-dataset").addEventListener("change", (e) => {
+  Object.assign(state, { dataset: e.target.value, seed: 0, fx: null, fy: null, lr: null, w: null, b: null });
+  loadDataset();
+});
+$("clf-reseed").addEventListener("click", () => {
+  state.seed = (state.seed + 1) % 2 ** 32;
+  loadDataset(true);
+});
+for (const [id, key] of [["clf-fx", "fx"], ["clf-fy", "fy"]]) {
+  $(id).addEventListener("change", (e) => {
+    state[key] = Number(e.target.value);
+    added = [];
+    frozenBounds = bounds(points());
+    relabel();
+    refreshView();
+    resetModel(false);
+  });
+}
+
+wireLanguage(() => {
+  relabel();
+  fillDatasets();
+  saveAddress();
+});
+
+let catalogue = [];
+function fillDatasets() {
+  fillSelect($("clf-dataset"), catalogue.map((d) => [d.name, d.title[getLanguage()] || d.title.en]), state.dataset);
+}
+
+try {
+  catalogue = (await getJSON("api/datasets")).datasets;
+  fillDatasets();
+  relabel();
+  await loadDataset(true);
+} catch {
+  showStatus(t("status.down"));
+}
