@@ -105,7 +105,7 @@ def _objective(x, onehot, w, b, t, l2, *, gradient=True):
     """
     n = x.shape[0]
     log_p = log_softmax(x @ w.T + b, t)
-    loss = -np.vdot(onehot, log_p) / n
+    loss = 0.0 - np.vdot(onehot, log_p) / n  # 0.0 - : a perfect fit is 0.0, not -0.0
     if l2:
         loss += 0.5 * l2 * np.vdot(w, w)
     if not gradient:

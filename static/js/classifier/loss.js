@@ -51,7 +51,7 @@ export function createLoss(root) {
     line.setAttribute("transform", `translate(${PAD.left},${PAD.top})`);
     top.textContent = num(Math.max(...losses), 2);
     steps.textContent = `${n} ${t("loss.axis")}`;
-    text.textContent = t("loss.text", { step: n, loss: num(losses[n], 4), acc: pct(accuracy) });
+    text.textContent = t("loss.text", { step: n, loss: num(losses[n], 4, { fixed: true }), acc: pct(accuracy) });
     svg.setAttribute("aria-label", t("loss.label", { first: num(losses[0], 3), last: num(losses[n], 3), steps: n }));
   }
   return { update, relabel: () => update() };

@@ -11,7 +11,7 @@ const SHADE = 0.55; // how much of a cell's colour is the classes' mix (the rest
 const NEAR = 10; // CSS px: the pointer is "on" a point this close
 
 /** Tick values: about `count` round numbers between lo and hi. */
-export function ticks(lo, hi, count = 5) {
+export function ticks(lo, hi, count = 7) {
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
