@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
+from threadpoolctl import ThreadpoolController
 
 from app.api.body import parse_json_body, request_body
 from app.api.classifier_schemas import ClassifierStepRequest, ClassifierStepResponse
@@ -37,9 +38,18 @@ EXAMPLES = {
         "l2": 0.01,
     },
 }
+# The steps multiply tall, thin matrices (N x D by D x K). OpenBLAS splits those over
+# threads, which on a busy machine made 10 steps on 5,000 points 6x slower (~140 ms
+# against ~24 ms with one thread, load average 15 on 2 cores); see benchmarks/README.md.
+_BLAS = ThreadpoolController()
 # Above this many multiply-adds the steps run in a worker thread (numpy releases
 # the GIL), so a large request does not hold up the small ones.
 _THREAD_WORK = 2_000_000
+
+
+def _steps(body: ClassifierStepRequest, arguments: dict):
+    with _BLAS.limit(limits=1, user_api="blas"):
+        return regression_steps(body.x, body.y, body.weights, body.bias, **arguments)
 
 
 @router.post(
@@ -60,11 +70,9 @@ async def post_classifier_step(request: Request) -> NumpyJSONResponse:
     }
     work = body.steps * len(body.x) * len(body.x[0]) * len(body.bias)
     if work > _THREAD_WORK:
-        result = await run_in_threadpool(
-            regression_steps, body.x, body.y, body.weights, body.bias, **arguments
-        )
+        result = await run_in_threadpool(_steps, body, arguments)
     else:
-        result = regression_steps(body.x, body.y, body.weights, body.bias, **arguments)
+        result = _steps(body, arguments)
     return NumpyJSONResponse(
         {
             "weights": result.weights,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { logitsAt, mixColour, parseColour, probabilitiesAt, softmaxT, zeros } from "../../static/js/classifier/model.js";
+import { logitsAt, parseColour, probabilitiesAt, shadeCells, softmaxT, zeros } from "../../static/js/classifier/model.js";
 import { ticks } from "../../static/js/classifier/map.js";
 
 const close = (a, b, tol = 5e-5) => a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) <= tol, `${a} vs ${b}`));
@@ -27,9 +27,30 @@ test("the linear model's logits and probabilities", () => {
   close(probabilitiesAt(w0, b0, [5, -7], 1), [1 / 3, 1 / 3, 1 / 3], 1e-15);
 });
 
-test("the map's colour mixes the class colours in the probabilities' shares", () => {
-  assert.deepEqual(mixColour([1, 0], [[10, 20, 30], [200, 200, 200]]), [10, 20, 30]);
-  assert.deepEqual(mixColour([0.5, 0.5], [[0, 100, 200], [100, 100, 0]]), [50, 100, 100]);
+const RED = [255, 0, 0];
+const BLUE = [0, 0, 255];
+const WHITE = [255, 255, 255];
+
+test("the map's cells mix the class colours in the probabilities' shares", () => {
+  const out = new Uint8ClampedArray(4 * 4 * 2);
+  // Zero weights: every class has 1/2 everywhere; half the mix over white.
+  shadeCells(out, 4, 2, [0, 1, 0, 1], { ...zeros(2, 2), T: 1 }, [RED, BLUE], WHITE, 0.5);
+  assert.deepEqual([...out.slice(0, 4)], [191, 128, 191, 255]);
+  assert.deepEqual([...out.slice(28, 32)], [191, 128, 191, 255]);
+});
+
+test("the map's cells follow the model: left red, right blue; hard at T = 0, softer as T grows", () => {
+  const model = { w: [[-10, 0], [10, 0]], b: [0, 0] }; // class 1 wins where x > 0
+  const cell = (T, i) => {
+    const out = new Uint8ClampedArray(4 * 4);
+    shadeCells(out, 4, 1, [-1, 1, 0, 1], { ...model, T }, [RED, BLUE], WHITE, 1);
+    return [...out.slice(4 * i, 4 * i + 3)];
+  };
+  assert.deepEqual(cell(0, 0), RED);
+  assert.deepEqual(cell(0, 3), BLUE);
+  const p = probabilitiesAt(model.w, model.b, [-0.25, 0.5], 1); // cell 1's centre
+  assert.deepEqual(cell(1, 1), [Math.round(255 * p[0]), 0, Math.round(255 * p[1])]);
+  assert.ok(cell(100, 0)[2] > cell(1, 0)[2]); // hotter: more of the other colour
 });
 
 test("colours read from CSS: hex and rgb()", () => {
