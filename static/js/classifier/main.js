@@ -2,7 +2,7 @@
 // sliders -> the map (painted here, in the same frame); Step / Train -> POST api/classifier/step.
 import { getJSON, postJSON } from "../api.js";
 import { classColor } from "../colors.js";
-import { pct } from "../format.js";
+import { num, pct } from "../format.js";
 import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
 import { parseNumber } from "../parse.js";
 import { createTemperature, initialLanguage, wireLanguage } from "./common.js";
@@ -100,7 +100,7 @@ function showReadout(cross) {
     const n = pt.added ? cross.point - data.x.length + 1 : cross.point + 1;
     head.textContent = t(pt.added ? "readout.added" : "readout.point", { n, cls: classNames[pt.y] });
   } else {
-    head.textContent = t("readout.at", { x: cross.at[0].toFixed(2), y: cross.at[1].toFixed(2) });
+    head.textContent = t("readout.at", { x: num(cross.at[0], 2, { fixed: true }), y: num(cross.at[1], 2, { fixed: true }) });
   }
   const list = Object.assign(document.createElement("ul"), { className: "readout-list" });
   const probs = probabilitiesAt(state.w, state.b, cross.at, state.t);
