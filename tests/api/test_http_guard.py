@@ -14,9 +14,20 @@ from app.settings import Settings
 JSON = {"Content-Type": "application/json"}
 
 
+# An example value for each path parameter of a GET route (/api/datasets/{name}).
+PATH_PARAMS = {"{name}": "iris"}
+
+
+def _example(path: str) -> str:
+    for param, value in PATH_PARAMS.items():
+        path = path.replace(param, value)
+    return path
+
+
 def get_routes() -> list[str]:
     app = create_app(Settings())
-    return [r.path for r in app.routes if isinstance(r, Route) and "GET" in (r.methods or ())] + [
+    paths = [r.path for r in app.routes if isinstance(r, Route) and "GET" in (r.methods or ())]
+    return [_example(p) for p in paths] + [
         "/static/js/main.js",
         "/docs/assets/swagger-ui.css",
     ]
