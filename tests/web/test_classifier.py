@@ -203,6 +203,12 @@ def test_datasets_and_seed(open_page, page, watch):
     page.locator("#clf-dataset").select_option("iris")
     expect(page.get_by_role("button", name="New points")).to_be_hidden()
     expect(page.locator("#clf-fx option:checked")).to_have_text("petal length, cm")
+    page.go_back()  # to the moons of seed 5, then of seed 4
+    expect(page.locator("#clf-dataset option:checked")).to_have_text("Two moons (not linear)")
+    wait_address(page, "seed=5")
+    page.go_back()
+    wait_address(page, "seed=4")
+    expect(page.get_by_role("button", name="New points")).to_be_visible()
     watch.assert_clean()
 
 

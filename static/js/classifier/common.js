@@ -17,7 +17,8 @@ export function classRGB(i) {
   return cssRGB(classColor(i).slice(4, -1));
 }
 
-/** Wire the header's language buttons; onChange(lang) after the page's strings switch. */
+/** Wire the header's language buttons; onChange(lang) after the page's strings switch.
+ *  Returns mark(), which shows the current language on the buttons (after a setLanguage). */
 export function wireLanguage(onChange) {
   const buttons = document.querySelectorAll(".lang-btn");
   const mark = () => {
@@ -33,6 +34,7 @@ export function wireLanguage(onChange) {
     });
   }
   mark();
+  return mark;
 }
 
 /** The language of the page: ?lang=, else what the server rendered in <html lang>. */

@@ -70,6 +70,13 @@ function saveAddress() {
   history.replaceState(null, "", "?" + writeQuery(state));
 }
 
+/** A new history entry for a new view (dataset, seed, axes), so that Back returns to the last. */
+function pushAddress() {
+  clearTimeout(saveTimer);
+  state.lang = getLanguage();
+  history.pushState(null, "", "?" + writeQuery(state));
+}
+
 let saveTimer = 0;
 function modelChanged() {
   sliders.update(state.w, state.b);
@@ -239,15 +246,18 @@ $("clf-lr").addEventListener("change", () => {
 });
 $("clf-dataset").addEventListener("change", (e) => {
   Object.assign(state, { dataset: e.target.value, seed: 0, fx: null, fy: null, lr: null, w: null, b: null });
+  pushAddress();
   loadDataset();
 });
 $("clf-reseed").addEventListener("click", () => {
   state.seed = (state.seed + 1) % 2 ** 32;
+  pushAddress();
   loadDataset(true);
 });
 for (const [id, key] of [["clf-fx", "fx"], ["clf-fy", "fy"]]) {
   $(id).addEventListener("change", (e) => {
     state[key] = Number(e.target.value);
+    pushAddress();
     added = [];
     frozenBounds = bounds(points());
     relabel();
@@ -256,10 +266,21 @@ for (const [id, key] of [["clf-fx", "fx"], ["clf-fy", "fy"]]) {
   });
 }
 
-wireLanguage(() => {
+const markLanguage = wireLanguage(() => {
   relabel();
   fillDatasets();
   saveAddress();
+});
+
+// Back and Forward: the view and the model that address describes.
+addEventListener("popstate", () => {
+  Object.assign(state, readState(location.search));
+  if (state.lang && state.lang !== getLanguage()) {
+    setLanguage(state.lang);
+    markLanguage();
+  }
+  fillDatasets();
+  loadDataset(true).catch(() => showStatus(t("status.down")));
 });
 
 let catalogue = [];
