@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { logitsAt, parseColour, probabilitiesAt, shadeCells, softmaxT, zeros } from "../../static/js/classifier/model.js";
-import { ticks } from "../../static/js/classifier/map.js";
+import { ticks } from "../../static/js/classifier/marks.js";
 
 const close = (a, b, tol = 5e-5) => a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) <= tol, `${a} vs ${b}`));
 

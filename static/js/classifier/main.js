@@ -1,15 +1,14 @@
 // Wires the classifier page: the address <-> state; the dataset from GET api/datasets/{name};
 // sliders -> the map (painted here, in the same frame); Step / Train -> POST api/classifier/step.
 import { getJSON, postJSON } from "../api.js";
-import { classColor } from "../colors.js";
-import { num, pct } from "../format.js";
 import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
 import { parseNumber } from "../parse.js";
 import { createTemperature, initialLanguage, wireLanguage } from "./common.js";
 import { createSliders } from "./controls.js";
 import { createLoss } from "./loss.js";
-import { createMap, drawSwatch } from "./map.js";
-import { probabilitiesAt, zeros } from "./model.js";
+import { createMap } from "./map.js";
+import { zeros } from "./model.js";
+import { createReadout, fillClassPicker } from "./readout.js";
 import { STRINGS } from "./strings.js";
 import { readState, writeQuery } from "./url.js";
 
@@ -92,55 +91,17 @@ function showStatus(text) {
   status.classList.toggle("shown", Boolean(text));
 }
 
-const readout = $("clf-readout");
+const readout = createReadout($("clf-readout"));
 function showReadout(cross) {
-  if (!cross || !data) {
-    readout.replaceChildren(Object.assign(document.createElement("p"), { textContent: t("readout.none") }));
-    return;
-  }
-  const pts = points();
-  const classNames = names(data.classes);
-  const head = document.createElement("p");
-  head.className = "readout-head";
-  if (cross.point >= 0) {
-    const pt = pts[cross.point];
-    const n = pt.added ? cross.point - data.x.length + 1 : cross.point + 1;
-    head.textContent = t(pt.added ? "readout.added" : "readout.point", { n, cls: classNames[pt.y] });
-  } else {
-    head.textContent = t("readout.at", { x: num(cross.at[0], 2, { fixed: true }), y: num(cross.at[1], 2, { fixed: true }) });
-  }
-  const list = Object.assign(document.createElement("ul"), { className: "readout-list" });
-  const probs = probabilitiesAt(state.w, state.b, cross.at, state.t);
-  probs.forEach((p, k) => {
-    const li = document.createElement("li");
-    li.style.setProperty("--c", classColor(k));
-    const name = Object.assign(document.createElement("span"), { className: "readout-name", textContent: classNames[k] });
-    const value = Object.assign(document.createElement("span"), { className: "readout-p", textContent: pct(p) });
-    li.append(name, value);
-    list.append(li);
-  });
-  readout.replaceChildren(head, list);
+  const info = data && {
+    points: points(), dataRows: data.x.length, classNames: names(data.classes), w: state.w, b: state.b, T: state.t,
+  };
+  readout.show(cross, info);
 }
 
 function addPoint(at) {
   added.push({ x: at, y: chosen });
   refreshView();
-}
-
-function buildClassPicker() {
-  const root = $("clf-class-pick");
-  root.replaceChildren();
-  names(data.classes).forEach((name, k) => {
-    const label = document.createElement("label");
-    const radio = Object.assign(document.createElement("input"), { type: "radio", name: "clf-class", value: String(k) });
-    radio.checked = k === chosen;
-    radio.addEventListener("change", () => (chosen = k));
-    const swatch = Object.assign(document.createElement("canvas"), { width: 18, height: 18, className: "swatch" });
-    swatch.setAttribute("aria-hidden", "true");
-    drawSwatch(swatch, k);
-    label.append(radio, swatch, " ", Object.assign(document.createElement("span"), { textContent: name }));
-    root.append(label);
-  });
 }
 
 function fillSelect(select, items, value) {
@@ -157,7 +118,7 @@ function relabel() {
   fillSelect($("clf-fx"), features.map((f, i) => [String(i), f]), String(state.fx));
   fillSelect($("clf-fy"), features.map((f, i) => [String(i), f]), String(state.fy));
   sliders.relabel(names(data.classes), [features[state.fx], features[state.fy]]);
-  buildClassPicker();
+  fillClassPicker($("clf-class-pick"), names(data.classes), chosen, (k) => (chosen = k));
   $("clf-source").textContent = data.source;
   showReadout(null);
   map.redraw();
