@@ -6,6 +6,7 @@
 //                                                  target probabilities, one per class (lab)
 //   smoothing 0..1, lr, n, seed, top_k, top_p   (lab)
 //   embed   1 = compact view              hide  comma list of panel ids to hide
+//   tour    the guided tour's step, from 1 (absent: no tour)
 
 export const MIN_K = 2;
 export const MAX_K = 16;
@@ -21,8 +22,9 @@ export const FOOD = {
 /** Values the lab parameters take when the URL does not mention them. */
 export const DEFAULTS = Object.freeze({
   t: 1, target: null, smoothing: 0, lr: 0.5, n: 1000, seed: 0,
-  top_k: null, top_p: null, embed: false, hide: [],
+  top_k: null, top_p: null, embed: false, hide: [], tour: null,
 });
+export const MAX_TOUR = 99;
 
 /** "A", "B", ... "P": names for classes that have none. */
 export function defaultLabel(i) {
@@ -96,6 +98,7 @@ export function normalize(s) {
     top_p: Number.isFinite(s.top_p) && s.top_p > 0 && s.top_p <= 1 ? s.top_p : null,
     embed: s.embed === true,
     hide: Array.isArray(s.hide) ? s.hide.filter((h) => /^[a-z0-9-]{1,40}$/.test(h)) : [],
+    tour: Number.isInteger(s.tour) && s.tour >= 1 && s.tour <= MAX_TOUR ? s.tour : null,
   };
 }
 
@@ -123,6 +126,7 @@ export function parse(search, fallbackLang = "en") {
   s.top_p = num(p.get("top_p"), { min: 0, max: 1 });
   s.embed = p.get("embed") === "1" || p.get("embed") === "true";
   if (p.get("hide")) s.hide = p.get("hide").split(",").map(decode);
+  s.tour = num(p.get("tour"), { min: 1, max: MAX_TOUR, int: true });
   return normalize(s);
 }
 
@@ -140,5 +144,6 @@ export function serialize(s) {
   }
   if (s.embed) parts.push("embed=1");
   if (s.hide.length) parts.push("hide=" + s.hide.map(encodeURIComponent).join(","));
+  if (s.tour) parts.push("tour=" + s.tour);
   return "?" + parts.join("&");
 }
