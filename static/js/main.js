@@ -2,6 +2,7 @@
 import { createBars } from "./bars.js";
 import { createEntropy } from "./entropy.js";
 import { createFormula } from "./formula.js";
+import { initHardmax } from "./hardmax.js";
 import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
@@ -10,6 +11,7 @@ import { store } from "./state.js";
 import { createSteps } from "./steps.js";
 import { STRINGS } from "./strings.js";
 import { createTemperature } from "./temperature.js";
+import { initTour } from "./tour-start.js";
 import { createTwoClass } from "./twoclass.js";
 import { defaultLabel, MIN_K } from "./url.js";
 
@@ -150,6 +152,8 @@ function render(state, result, info) {
 // Build every widget's rows now (numbers follow with the first answer), then follow the store.
 render(store.get(), null, { status: "pending", message: "", request: null, changed: new Set() });
 store.subscribe(render);
+initHardmax(store); // the hard max beside softmax, drawn now and on every render
+initTour(store); // "Take the tour" and ?tour=N; the tour itself loads on demand
 
 // The learning lab (a third of the page's code) loads after the page has shown its first
 // answer: when its section comes within a screen of the viewport (at once for an embed or a

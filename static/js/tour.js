@@ -1,0 +1,217 @@
+// The guided tour of the article: a card that walks through it step by step. Each step writes
+// its state into the address (tour=N with labels, logits, t, target), points at a panel and
+// asks for a prediction before it reveals the answer with the page's own numbers. The address
+// is the truth: Back/Forward, a reload or a shared link show the same step. Loaded on demand
+// by tour-start.js; createTour(store, {opener}) -> {open}.
+import { registerStrings, t } from "./i18n.js";
+import { createSpotlight } from "./tour-place.js";
+import { AFTER, STEPS, belongsTo, clampStep, fillText, isRevealed, relabel, stepPatch, stepValues } from "./tour-steps.js";
+import { TOUR_STRINGS } from "./tour-strings.js";
+
+registerStrings(TOUR_STRINGS);
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+const shownText = new WeakMap();
+/** Put text in a node, what is in ^(...) as a superscript (DOM nodes, never markup). */
+function rich(node, text) {
+  if (shownText.get(node) === text) return;
+  shownText.set(node, text);
+  const parts = text.split(/\^\(((?:[^()]|\([^()]*\))*)\)/);
+  node.replaceChildren(...parts.map((part, i) => (i % 2 ? el("sup", { textContent: part }) : part)));
+}
+
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The API's answer if it belongs to the state on screen, else null (numbers wait for it). */
+function fresh(state, result, info) {
+  const request = info && info.request;
+  return result && request && request.temperature === state.t && same(request.logits, state.logits) ? result : null;
+}
+
+function build() {
+  const card = el("section", { className: "tour", id: "tour", hidden: true });
+  card.setAttribute("role", "dialog");
+  card.setAttribute("aria-labelledby", "tour-name tour-title");
+  const ui = {
+    card,
+    name: el("span", { className: "tour-name", id: "tour-name" }),
+    count: el("span", { className: "tour-count", id: "tour-count" }),
+    close: el("button", { type: "button", className: "btn tour-close" }),
+    title: el("h2", { id: "tour-title", tabIndex: -1 }),
+    text: el("p", { className: "tour-text" }),
+    question: el("p", { className: "tour-q", id: "tour-q" }),
+    choices: el("div", { className: "tour-choices" }),
+    verdict: el("p", { className: "tour-verdict" }),
+    explain: el("p", { className: "tour-explain" }),
+    links: el("ul", { className: "tour-links" }),
+    back: el("button", { type: "button", className: "btn tour-back" }),
+    next: el("button", { type: "button", className: "btn tour-next" }),
+  };
+  ui.choices.setAttribute("role", "group");
+  ui.choices.setAttribute("aria-labelledby", "tour-q");
+  ui.ask = el("div", { className: "tour-ask" }, [ui.question, ui.choices]);
+  ui.answer = el("div", { className: "tour-answer" }, [ui.verdict, ui.explain]);
+  const live = el("div", { className: "tour-live" }, [ui.answer]);
+  live.setAttribute("aria-live", "polite");
+  ui.body = el("div", { className: "tour-body" }, [ui.title, ui.text, ui.ask, live, ui.links]);
+  card.append(
+    el("div", { className: "tour-head" }, [el("p", {}, [ui.name, " ", ui.count]), ui.close]),
+    ui.body,
+    el("div", { className: "tour-nav" }, [ui.back, ui.next]),
+  );
+  const main = document.querySelector("main");
+  if (main) main.before(card);
+  else document.body.append(card);
+  return ui;
+}
+
+export function createTour(store, { opener = null } = {}) {
+  const ui = build();
+  const spotlight = createSpotlight(ui.card);
+  let shown = 0; // the step on screen, 0 while closed
+  let pointed = 0; // the step whose panel the spotlight has found
+  let answered = null; // the choice picked in this step
+  let toAnswer = false; // scroll a short sheet to the answer once its numbers are in
+  let returnTo = null;
+  let latest = { result: null, info: null };
+
+  const step = () => STEPS[shown - 1];
+  const go = (n) => {
+    if (n >= 1 && n <= STEPS.length) store.set(stepPatch(n, store.get().lang), { history: "push" });
+  };
+
+  function close() {
+    hide();
+    store.set({ tour: null }, { history: "push" });
+  }
+
+  function hide() {
+    if (!shown) return;
+    const hadFocus = ui.card.contains(document.activeElement);
+    shown = pointed = 0;
+    ui.card.hidden = true;
+    document.body.classList.remove("touring");
+    spotlight.clear();
+    const back = returnTo && returnTo.isConnected ? returnTo : opener;
+    if (hadFocus && back) back.focus();
+  }
+
+  function paintChoices(s, values, revealed) {
+    const keys = [0, 1, 2].map((i) => `tour.${s.id}.c${i}`);
+    while (ui.choices.children.length < keys.length) {
+      const b = el("button", { type: "button", className: "btn tour-choice" });
+      b.dataset.i = String(ui.choices.children.length);
+      ui.choices.append(b);
+    }
+    keys.forEach((key, i) => {
+      const b = ui.choices.children[i];
+      rich(b, fillText(t(key), values));
+      b.setAttribute("aria-pressed", String(answered === i));
+      b.classList.toggle("correct", revealed && i === s.answer);
+    });
+  }
+
+  function paint(state) {
+    const s = step();
+    const result = fresh(state, latest.result, latest.info);
+    const values = stepValues(s, state, result);
+    const text = (key) => fillText(t(key), values);
+    ui.name.textContent = t("tour.label");
+    ui.count.textContent = `${shown} / ${STEPS.length}`;
+    ui.close.textContent = t("tour.close");
+    ui.back.textContent = t("tour.back");
+    ui.next.textContent = t("tour.next");
+    ui.title.textContent = t(`tour.${s.id}.title`);
+    rich(ui.text, text(`tour.${s.id}.text`));
+    const asks = s.answer !== null;
+    const revealed = asks && (answered !== null || isRevealed(s, state));
+    ui.ask.hidden = !asks;
+    if (asks) {
+      rich(ui.question, text(`tour.${s.id}.ask`));
+      paintChoices(s, values, revealed);
+    }
+    ui.answer.hidden = !revealed;
+    if (revealed) {
+      const answer = text(`tour.${s.id}.c${s.answer}`);
+      let verdict = t("tour.shown", { answer });
+      if (answered !== null) verdict = answered === s.answer ? t("tour.right") : t("tour.wrong", { answer });
+      rich(ui.verdict, verdict);
+      rich(ui.explain, text(`tour.${s.id}.reveal`));
+      if (toAnswer) requestAnimationFrame(showAnswer);
+      if (result) toAnswer = false;
+    }
+    ui.links.hidden = shown !== STEPS.length;
+    ui.links.replaceChildren(...(shown === STEPS.length ? AFTER.map(({ href, key }) =>
+      el("li", {}, [el("a", { href: `${href}?lang=${state.lang}`, textContent: t(key) })])) : []));
+    // aria-disabled, not disabled: the focused Next stays focused on the last step.
+    ui.back.setAttribute("aria-disabled", String(shown === 1));
+    ui.next.setAttribute("aria-disabled", String(shown === STEPS.length));
+  }
+
+  function render(state, result, info) {
+    latest = { result, info };
+    if (!state.tour) return hide();
+    const n = clampStep(state.tour);
+    if (n !== state.tour) return store.set({ tour: n }, { history: "replace" });
+    if (n !== shown) {
+      shown = n;
+      answered = null;
+      // A link with only tour=N (or a state changed since) gets the step's own example.
+      if (!belongsTo(step(), state)) store.set(stepPatch(n, state.lang), { history: "replace" });
+    }
+    const names = info && info.changed.has("lang") ? relabel(step(), store.get()) : null;
+    if (names) store.set({ labels: names }, { history: "replace" });
+    if (ui.card.hidden) {
+      ui.card.hidden = false;
+      document.body.classList.add("touring");
+      ui.title.focus({ preventScroll: true });
+    }
+    paint(store.get());
+    if (pointed !== n) {
+      pointed = n;
+      ui.body.scrollTop = 0;
+      spotlight.point(step().panel, step().look);
+    } else spotlight.refresh();
+  }
+
+  ui.choices.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button || !shown) return;
+    answered = Number(button.dataset.i);
+    toAnswer = true;
+    if (step().reveal) store.set(step().reveal, { history: "replace" });
+    paint(store.get());
+  });
+
+  function showAnswer() {
+    ui.body.scrollTop = ui.answer.offsetTop - ui.body.offsetTop - 8; // in a short sheet
+    spotlight.refresh(true);
+  }
+  ui.back.addEventListener("click", () => go(shown - 1));
+  ui.next.addEventListener("click", () => go(shown + 1));
+  ui.close.addEventListener("click", close);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && shown && !event.defaultPrevented) close();
+  });
+
+  store.subscribe(render);
+  const first = store.get();
+  if (first.tour) {
+    const request = store.current() ? { logits: first.logits, temperature: first.t } : null;
+    render(first, store.result(), { request, changed: new Set() });
+  }
+
+  return {
+    /** Open at step 1 (or, if it is open, move focus to it), from the "Take the tour" button. */
+    open() {
+      returnTo = document.activeElement;
+      if (shown) ui.title.focus();
+      else go(1);
+    },
+  };
+}
