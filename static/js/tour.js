@@ -120,6 +120,7 @@ export function createTour(store, { opener = null } = {}) {
     const s = step();
     const result = fresh(state, latest.result, latest.info);
     const values = stepValues(s, state, result);
+    ui.card.dataset.numbers = result ? "ready" : "waiting"; // "…" stands for a number meanwhile
     const text = (key) => fillText(t(key), values);
     ui.name.textContent = t("tour.label");
     ui.count.textContent = `${shown} / ${STEPS.length}`;
