@@ -13,6 +13,12 @@ export function createSpotlight(card) {
   let look = null; // a selector for the part of the panel to keep in view when it all cannot be
   let target = null;
   let settleUntil = 0;
+  // The sheet's height changes with its text (the page's room at its end follows); a panel
+  // grows when its pictures or the lab arrive (it is brought back into view while settling).
+  const resized = new ResizeObserver(() => {
+    if (name) refresh();
+  });
+  resized.observe(card);
 
   function sheetTop() {
     return matchMedia(PHONE).matches ? card.getBoundingClientRect().top : innerHeight;
@@ -43,8 +49,10 @@ export function createSpotlight(card) {
     const el = find();
     if (el !== target) {
       if (target) target.classList.remove("tour-target");
+      if (target) resized.unobserve(target);
       target = el;
       if (target) target.classList.add("tour-target");
+      if (target) resized.observe(target);
     }
     makeRoom();
     if (!target) return;
@@ -70,16 +78,14 @@ export function createSpotlight(card) {
 
   function clear() {
     if (target) target.classList.remove("tour-target");
+    if (target) resized.unobserve(target);
     document.querySelector(".tour-look")?.classList.remove("tour-look");
     name = target = null;
     document.body.style.paddingBottom = "";
     html.style.scrollPaddingBottom = "";
   }
 
-  // The sheet's height changes with its text: the page's room at its end follows.
-  new ResizeObserver(() => {
-    if (name) refresh();
-  }).observe(card);
+
 
   return { point, refresh, clear };
 }

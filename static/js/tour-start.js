@@ -1,17 +1,9 @@
 // The guided tour's entry: the "Take the tour" button and an address with tour=N. The tour's
 // code, words and styles load only then (dynamic import), so they cost the first load nothing.
 import { registerStrings } from "./i18n.js";
+import { stylesheet } from "./lazy.js";
 
 registerStrings({ en: { "tour.open": "Take the tour" }, ru: { "tour.open": "Пройти по шагам" } });
-
-function stylesheet(href) {
-  const sheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
-  const loaded = new Promise((resolve) => {
-    sheet.onload = sheet.onerror = resolve;
-  });
-  document.head.append(sheet);
-  return loaded;
-}
 
 /** Wire the entry button and load the tour when the state asks for one (store: state.js). */
 export function initTour(store) {

@@ -1,89 +1,44 @@
 // With exactly two classes: softmax([a, b])[0] = sigmoid((a - b) / T), in words and as a
-// picture: both shares against a - b, each class in its colour, the current point on them.
-import { classColor } from "./colors.js";
-import { logit, num } from "./format.js";
+// picture (twoclass-plot.js, loaded the first time two classes show; its room is kept).
+import { num } from "./format.js";
 import { registerStrings, t } from "./i18n.js";
-import { createPlot } from "./svgplot.js";
+import { stylesheet } from "./lazy.js";
 
 registerStrings({
-  en: {
-    "two.x": "z₁ − z₂ (the gap between the logits)",
-    "two.plotLabel": "Sigmoid curves of p({a}) and p({b}) against z₁ − z₂ at T = {t}; now z₁ − z₂ = {d} and p({a}) = {p}.",
-    "two.legendA": "p({a}) rises along the sigmoid as {a} pulls ahead;",
-    "two.legendB": "p({b}) = 1 − p({a}) falls. The dots are your logits.",
-    "two.hardValues": "At T = 0 the sigmoid is a step: the class with the larger logit takes all (a tie shares it). Here p({a}) = {p}.",
-  },
-  ru: {
-    "two.x": "z₁ − z₂ (разрыв между логитами)",
-    "two.plotLabel": "Сигмоиды p({a}) и p({b}) в зависимости от z₁ − z₂ при T = {t}; сейчас z₁ − z₂ = {d}, p({a}) = {p}.",
-    "two.legendA": "p({a}) растёт по сигмоиде, когда «{a}» уходит вперёд;",
-    "two.legendB": "p({b}) = 1 − p({a}) падает. Точки — ваши логиты.",
-    "two.hardValues": "При T = 0 сигмоида становится ступенькой: класс с большим логитом забирает всё (при ничьей поровну). Здесь p({a}) = {p}.",
-  },
+  en: { "two.hardValues": "At T = 0 the sigmoid is a step: the class with the larger logit takes all (a tie shares it). Here p({a}) = {p}." },
+  ru: { "two.hardValues": "При T = 0 сигмоида становится ступенькой: класс с большим логитом забирает всё (при ничьей поровну). Здесь p({a}) = {p}." },
 });
-
-/** p(first class) for a gap d between the logits at temperature T (T = 0: the hard max). */
-export function share(d, T) {
-  if (T === 0) return d > 0 ? 1 : d < 0 ? 0 : 0.5;
-  return 1 / (1 + Math.exp(-d / T));
-}
-
-/** The x range: the curve's bend (about +-6 T) and the current gap, with room around it. */
-export function gapRange(d, T) {
-  const w = Math.min(Math.max(6 * (T > 0 ? T : 1), 1.25 * Math.abs(d), 1), 1e300);
-  return [-w, w];
-}
-
-function swatch(i) {
-  const mark = Object.assign(document.createElement("span"), { className: "plot-swatch" });
-  mark.setAttribute("aria-hidden", "true");
-  mark.style.background = classColor(i);
-  return mark;
-}
 
 export function createTwoClass(root, panel) {
   const lines = [0, 1].map(() => Object.assign(document.createElement("p"), { className: "formula-line" }));
-  const figure = Object.assign(document.createElement("div"), { className: "plot-box", id: "two-class-plot" });
+  const box = Object.assign(document.createElement("div"), { className: "plot-box", id: "two-class-plot" });
+  box.style.minHeight = "200px"; // the picture's height (svgplot.js), before it arrives
   const legend = Object.assign(document.createElement("p"), { className: "plot-legend muted" });
-  root.replaceChildren(...lines, figure, legend);
-  const plot = createPlot(figure);
+  root.replaceChildren(...lines, box, legend);
+  let plot = null;
+  let last = null;
+
+  function picture(state) {
+    last = state;
+    plot ||= Promise.all([import("./twoclass-plot.js"), stylesheet("static/css/pictures.css")])
+      .then(([module]) => module.createTwoClassPlot(box, legend));
+    plot.then((p) => p.draw(last)); // the latest state, once it is there
+  }
 
   function update(state, result) {
     const show = state.logits.length === 2;
     panel.hidden = !show || state.hide.includes("two-class");
     if (!show) return;
-    const [a, b] = state.labels;
-    const T = state.t;
-    const d = state.logits[0] - state.logits[1];
-    const p = share(d, T);
-    plot.draw({
-      x: gapRange(d, T),
-      xTitle: t("two.x"),
-      label: t("two.plotLabel", { a, b, t: logit(T), d: num(d), p: num(p, 4) }),
-      curves: [
-        { f: (x) => share(x, T), color: classColor(0) },
-        { f: (x) => 1 - share(x, T), color: classColor(1), dash: true },
-      ],
-      dots: [
-        { x: d, y: p, color: classColor(0), current: true },
-        { x: d, y: 1 - p, color: classColor(1), current: true },
-      ],
-    });
-    const nb = "\u00a0"; // keeps each swatch with its words
-    legend.replaceChildren(swatch(0), nb + t("two.legendA", { a }) + " ", swatch(1), nb + t("two.legendB", { a, b }));
+    picture(state);
     if (!result || result.probabilities.length !== 2) return;
+    const [a, b] = state.labels;
     lines[0].textContent = t("two.general", { a, b });
     const tc = result.two_class;
     if (!tc) { // T = 0: the hard max, no sigmoid to evaluate
       lines[1].textContent = t("two.hardValues", { a, p: num(result.probabilities[0], 4) });
       return;
     }
-    lines[1].textContent = t("two.values", {
-      a,
-      d: num(tc.difference),
-      s: num(tc.sigmoid, 4),
-      p: num(result.probabilities[0], 4),
-    });
+    lines[1].textContent = t("two.values", { a, d: num(tc.difference), s: num(tc.sigmoid, 4), p: num(result.probabilities[0], 4) });
   }
 
   return { update };

@@ -22,13 +22,21 @@ DOT = """sel => {
 COLLISIONS = """() => {
   const out = [];
   for (const svg of document.querySelectorAll('svg.plot')) {
-    const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+    const boxes = [...svg.querySelectorAll('text')]
+      .map(t => [t.textContent, t.getBoundingClientRect()]);
     boxes.forEach(([a, r], i) => boxes.slice(i + 1).forEach(([b, s]) => {
-      if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) out.push(a + ' / ' + b);
+      const overlap = r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom;
+      if (overlap) out.push(a + ' / ' + b);
     }));
   }
   return out;
 }"""
+
+
+def near(page, panel: str) -> None:
+    """Scroll to a panel: its picture's code loads when it comes near."""
+    page.locator(f"[data-panel={panel}]").scroll_into_view_if_needed()
+    page.wait_for_selector(f"[data-panel={panel}] circle.current")
 
 
 def softmax(page, server: str, logits: list[float], t: float = 1) -> list[float]:
@@ -49,7 +57,12 @@ def test_two_classes_sigmoid_with_the_current_point(open_page, page, watch, serv
     open_page("?labels=cat,dog&logits=1.5,-0.5&lang=en")
     panel = page.locator("[data-panel=two-class]")
     expect(panel).to_be_visible()
-    expect(panel.locator("svg.plot")).to_have_attribute("aria-label", "Sigmoid curves of p(cat) and p(dog) against z₁ − z₂ at T = 1; now z₁ − z₂ = 2 and p(cat) = 0.8808.")
+    near(page, "two-class")
+    expect(panel.locator("svg.plot")).to_have_attribute(
+        "aria-label",
+        "Sigmoid curves of p(cat) and p(dog) against z₁ − z₂ at T = 1; "
+        "now z₁ − z₂ = 2 and p(cat) = 0.8808.",
+    )
     dot = page.evaluate(DOT, TWO)
     p = softmax(page, server, [1.5, -0.5])
     assert dot["x"] == 2 and dot["y"] == pytest.approx(p[0], abs=1e-12) and dot["onCurve"]
@@ -73,6 +86,7 @@ def test_two_classes_sigmoid_with_the_current_point(open_page, page, watch, serv
 
 def test_hard_max_step_beside_the_softmax_curve(open_page, page, watch, server):
     open_page("?lang=en")
+    near(page, "hardmax")
     expect(page.locator(f"{HARD} figcaption")).to_have_text("Hard max (T = 0): a step")
     expect(page.locator(f"{SOFT} figcaption")).to_have_text("softmax at T = 1: smooth")
     # The step: two flat pieces (slope 0) that meet burger's logit, 2, where it jumps.
@@ -103,12 +117,19 @@ def test_hard_max_step_beside_the_softmax_curve(open_page, page, watch, server):
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize(
     "query",
-    ["labels=a,b&logits=1.5,-0.5", "labels=a,b&logits=250,-20&t=20", "logits=4,2,-1&t=0.05", "logits=0.001,0,-3"],
+    [
+        "labels=a,b&logits=1.5,-0.5",
+        "labels=a,b&logits=250,-20&t=20",
+        "logits=4,2,-1&t=0.05",
+        "logits=0.001,0,-3",
+    ],
 )
 def test_labels_do_not_collide_at_360_px(open_page, page, watch, lang, query):
     page.set_viewport_size({"width": 360, "height": 800})
     open_page(f"?{query}&lang={lang}")
-    page.wait_for_timeout(200)
+    near(page, "hardmax")
+    if "labels=a,b" in query:
+        near(page, "two-class")
     assert page.evaluate(COLLISIONS) == []
     ticks = page.locator(f"{SOFT} text.plot-tick")
     assert ticks.count() >= 5  # 0, 0.5, 1 and at least two on the x axis
@@ -118,6 +139,8 @@ def test_labels_do_not_collide_at_360_px(open_page, page, watch, lang, query):
 
 def test_pictures_in_russian(open_page, page, watch):
     open_page("?labels=кот,пёс&logits=1,0&lang=ru")
+    near(page, "hardmax")
+    near(page, "two-class")
     expect(page.locator(f"{HARD} figcaption")).to_have_text("Жёсткий максимум (T = 0): ступенька")
     expect(page.locator(f"{HARD} .plot-title")).to_have_text("логит «кот»")
     expect(page.locator(f"{TWO} .plot-title")).to_have_text("z₁ − z₂ (разрыв между логитами)")

@@ -33,7 +33,8 @@ LOOK_CLEAR = """() => {
   const look = document.querySelector('.tour-look');
   if (!look) return 'nothing to look at';
   const r = look.getBoundingClientRect();
-  const overlap = r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom;
+  const overlap = r.left < card.right && card.left < r.right
+    && r.top < card.bottom && card.top < r.bottom;
   if (overlap) return `covered: ${JSON.stringify(r)} by ${JSON.stringify(card)}`;
   if (r.top < -1 || r.bottom > innerHeight + 1) return `out of view: ${JSON.stringify(r)}`;
   return 'ok';
@@ -159,7 +160,8 @@ def test_a_prediction_comes_before_the_reveal(open_page, page, watch):
         "Not quite. The answer: burger's and salad's, the smaller ones."
     )
     expect(card.locator(".tour-choice").nth(0)).to_have_attribute("aria-pressed", "true")
-    expect(card.locator(".tour-choice.correct")).to_have_text("burger's and salad's, the smaller ones")
+    correct = card.locator(".tour-choice.correct")
+    expect(correct).to_have_text("burger's and salad's, the smaller ones")
     expect(page).to_have_url(re.compile(r"&t=3&lang=en&tour=5$"))
     expect(card.locator(".tour-explain")).to_contain_text("At T = 3: pizza 58.7 %")
     # A reload (or a shared link) of the revealed step shows it revealed.
