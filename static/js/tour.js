@@ -189,8 +189,12 @@ export function createTour(store, { opener = null } = {}) {
     paint(store.get());
   });
 
+  /** Scroll the card's text just enough to show the answer (a phone's sheet is short). */
   function showAnswer() {
-    ui.body.scrollTop = ui.answer.offsetTop - ui.body.offsetTop - 8; // in a short sheet
+    const top = ui.answer.offsetTop - ui.body.offsetTop - 8;
+    const bottom = top + ui.answer.offsetHeight + 16;
+    const { clientHeight: view, scrollTop } = ui.body;
+    if (bottom - scrollTop > view) ui.body.scrollTop = Math.min(top, bottom - view);
     spotlight.refresh(true);
   }
   ui.back.addEventListener("click", () => go(shown - 1));
