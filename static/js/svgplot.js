@@ -7,7 +7,7 @@
 //     pieces: [{from: [x, y], to: [x, y], color}]   straight pieces (the hard max's flat steps)
 //     dots:   [{x, y, color, current, hollow}]   marks: [{x, color}] (a dashed vertical line)
 //     notes:  [{x, y, text, below}]          a short label just above (or below) a point
-import { fmt } from "./i18n.js";
+import { fmt, getLanguage } from "./i18n.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const M = { left: 38, right: 14, top: 12, bottom: 44 };
@@ -22,6 +22,7 @@ export function niceTicks(lo, hi, width, labelWidth = (text) => text.length * 8 
   let ticks = [lo];
   for (let i = 0; i < 80; i++) {
     const step = [1, 2, 2.5, 5][i % 4] * 10 ** Math.floor(i / 4) * base;
+    if (Math.floor(hi / step) - Math.ceil(lo / step) >= width / 4) continue; // surely too many
     ticks = [];
     for (let k = Math.ceil(lo / step); k * step <= hi; k++) ticks.push(Number((k * step).toPrecision(12)));
     const spacing = (step / (hi - lo)) * width;
@@ -30,8 +31,13 @@ export function niceTicks(lo, hi, width, labelWidth = (text) => text.length * 8 
   return ticks;
 }
 
-/** A tick's text in the page's language, with a real minus sign. */
+/** A tick's text in the page's language, with a real minus sign; 1e300 for the huge ones. */
 export function tickText(v) {
+  const a = Math.abs(v);
+  if (a >= 1e6 || (a > 0 && a < 1e-3)) {
+    const text = Number(v.toPrecision(3)).toExponential().replace("e+", "e");
+    return (getLanguage() === "ru" ? text.replace(".", ",") : text).replace(/^-/, "−").replace("e-", "e−");
+  }
   return fmt(v, { maximumFractionDigits: 3, useGrouping: false }).replace(/^-/, "−");
 }
 

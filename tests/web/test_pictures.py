@@ -5,6 +5,7 @@ the hard max beside softmax, drawn from the current state, the point following t
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 TWO = "#two-class-plot"
@@ -147,4 +148,7 @@ def test_pictures_in_russian(open_page, page, watch):
     expect(page.locator(f"{SOFT} .plot-tick").first).to_have_text("0")
     expect(page.locator(f"{SOFT} .plot-tick").nth(1)).to_have_text("0,5")
     expect(page.locator("[data-panel=hardmax]")).to_contain_text("Пунктир — логит «пёс», 0.")
+    panels = [["[data-panel=hardmax]"], ["[data-panel=two-class]"]]
+    result = Axe().run(page, context={"include": panels})
+    assert result.violations_count == 0, result.generate_report()
     watch.assert_clean()

@@ -250,3 +250,15 @@ def test_motion_only_without_reduced_motion(open_page, page):
     assert page.evaluate(still) == "none"
     page.emulate_media(reduced_motion="no-preference")
     assert page.evaluate(still) == "tour-in"
+
+
+def test_a_change_of_language_keeps_the_step_and_renames_its_classes(open_page, page, watch):
+    open_page("?tour=4&lang=en")
+    expect(page.locator(f"{CARD} .tour-text")).to_contain_text("sunny 5.2, rainy 0.8, snowy −3.1")
+    page.get_by_role("button", name="Русский").click()
+    expect(page.locator("#tour-count")).to_have_text(f"4 / {STEPS}")
+    expect(page.locator(f"{CARD} .tour-text")).to_contain_text("ясно 5,2, дождь 0,8, снег −3,1")
+    expect(button(page, "ru", "next")).to_be_visible()
+    query = dict(parse_qsl(urlsplit(page.url).query))
+    assert (query["labels"], query["lang"], query["tour"]) == ("ясно,дождь,снег", "ru", "4")
+    watch.assert_clean()
