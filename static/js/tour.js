@@ -70,6 +70,64 @@ function build() {
   return ui;
 }
 
+function paintChoices(ui, s, values, answered, revealed) {
+  const keys = [0, 1, 2].map((i) => `tour.${s.id}.c${i}`);
+  while (ui.choices.children.length < keys.length) {
+    const b = el("button", { type: "button", className: "btn tour-choice" });
+    b.dataset.i = String(ui.choices.children.length);
+    ui.choices.append(b);
+  }
+  keys.forEach((key, i) => {
+    const b = ui.choices.children[i];
+    rich(b, fillText(t(key), values));
+    b.setAttribute("aria-pressed", String(answered === i));
+    b.classList.toggle("correct", revealed && i === s.answer);
+  });
+}
+
+function paintLinks(ui, last, lang) {
+  const links = last ? AFTER.map(({ href, key }) => [`${href}?lang=${lang}`, t(key)]) : [];
+  if (ui.links.dataset.shown === JSON.stringify(links)) return; // keep a focused link
+  ui.links.dataset.shown = JSON.stringify(links);
+  ui.links.hidden = !last;
+  ui.links.replaceChildren(...links.map(([href, text]) => el("li", {}, [el("a", { href, textContent: text })])));
+}
+
+/** Show step `s` (number n) for `state`, its numbers from `result` (null: "…" meanwhile);
+ *  `answered`: the choice picked, or null. Returns whether the answer is shown. */
+function paintStep(ui, { s, n, state, result, answered }) {
+  const values = stepValues(s, state, result);
+  const text = (key) => fillText(t(key), values);
+  ui.card.dataset.numbers = result ? "ready" : "waiting"; // "…" stands for a number meanwhile
+  ui.name.textContent = t("tour.label");
+  ui.count.textContent = `${n} / ${STEPS.length}`;
+  ui.close.textContent = t("tour.close");
+  ui.back.textContent = t("tour.back");
+  ui.next.textContent = t("tour.next");
+  ui.title.textContent = t(`tour.${s.id}.title`);
+  rich(ui.text, text(`tour.${s.id}.text`));
+  const asks = s.answer !== null;
+  const revealed = asks && (answered !== null || isRevealed(s, state));
+  ui.ask.hidden = !asks;
+  if (asks) {
+    rich(ui.question, text(`tour.${s.id}.ask`));
+    paintChoices(ui, s, values, answered, revealed);
+  }
+  ui.answer.hidden = !revealed;
+  if (revealed) {
+    const answer = text(`tour.${s.id}.c${s.answer}`);
+    let verdict = t("tour.shown", { answer });
+    if (answered !== null) verdict = answered === s.answer ? t("tour.right") : t("tour.wrong", { answer });
+    rich(ui.verdict, verdict);
+    rich(ui.explain, text(`tour.${s.id}.reveal`));
+  }
+  paintLinks(ui, n === STEPS.length, state.lang);
+  // aria-disabled, not disabled: the focused Next stays focused on the last step.
+  ui.back.setAttribute("aria-disabled", String(n === 1));
+  ui.next.setAttribute("aria-disabled", String(n === STEPS.length));
+  return revealed;
+}
+
 export function createTour(store, { opener = null } = {}) {
   const ui = build();
   const spotlight = createSpotlight(ui.card);
@@ -101,57 +159,11 @@ export function createTour(store, { opener = null } = {}) {
     if (hadFocus && back) back.focus();
   }
 
-  function paintChoices(s, values, revealed) {
-    const keys = [0, 1, 2].map((i) => `tour.${s.id}.c${i}`);
-    while (ui.choices.children.length < keys.length) {
-      const b = el("button", { type: "button", className: "btn tour-choice" });
-      b.dataset.i = String(ui.choices.children.length);
-      ui.choices.append(b);
-    }
-    keys.forEach((key, i) => {
-      const b = ui.choices.children[i];
-      rich(b, fillText(t(key), values));
-      b.setAttribute("aria-pressed", String(answered === i));
-      b.classList.toggle("correct", revealed && i === s.answer);
-    });
-  }
-
   function paint(state) {
-    const s = step();
     const result = fresh(state, latest.result, latest.info);
-    const values = stepValues(s, state, result);
-    ui.card.dataset.numbers = result ? "ready" : "waiting"; // "…" stands for a number meanwhile
-    const text = (key) => fillText(t(key), values);
-    ui.name.textContent = t("tour.label");
-    ui.count.textContent = `${shown} / ${STEPS.length}`;
-    ui.close.textContent = t("tour.close");
-    ui.back.textContent = t("tour.back");
-    ui.next.textContent = t("tour.next");
-    ui.title.textContent = t(`tour.${s.id}.title`);
-    rich(ui.text, text(`tour.${s.id}.text`));
-    const asks = s.answer !== null;
-    const revealed = asks && (answered !== null || isRevealed(s, state));
-    ui.ask.hidden = !asks;
-    if (asks) {
-      rich(ui.question, text(`tour.${s.id}.ask`));
-      paintChoices(s, values, revealed);
-    }
-    ui.answer.hidden = !revealed;
-    if (revealed) {
-      const answer = text(`tour.${s.id}.c${s.answer}`);
-      let verdict = t("tour.shown", { answer });
-      if (answered !== null) verdict = answered === s.answer ? t("tour.right") : t("tour.wrong", { answer });
-      rich(ui.verdict, verdict);
-      rich(ui.explain, text(`tour.${s.id}.reveal`));
-      if (toAnswer) requestAnimationFrame(showAnswer);
-      if (result) toAnswer = false;
-    }
-    ui.links.hidden = shown !== STEPS.length;
-    ui.links.replaceChildren(...(shown === STEPS.length ? AFTER.map(({ href, key }) =>
-      el("li", {}, [el("a", { href: `${href}?lang=${state.lang}`, textContent: t(key) })])) : []));
-    // aria-disabled, not disabled: the focused Next stays focused on the last step.
-    ui.back.setAttribute("aria-disabled", String(shown === 1));
-    ui.next.setAttribute("aria-disabled", String(shown === STEPS.length));
+    const revealed = paintStep(ui, { s: step(), n: shown, state, result, answered });
+    if (revealed && toAnswer) requestAnimationFrame(showAnswer);
+    if (result) toAnswer = false;
   }
 
   function render(state, result, info) {
