@@ -152,7 +152,7 @@ function render(state, result, info) {
 // Build every widget's rows now (numbers follow with the first answer), then follow the store.
 render(store.get(), null, { status: "pending", message: "", request: null, changed: new Set() });
 store.subscribe(render);
-initHardmax(store); // the hard max beside softmax, drawn now and on every render
+initHardmax(store); // the hard max beside softmax, drawn when its panel comes near
 initTour(store); // "Take the tour" and ?tour=N; the tour itself loads on demand
 
 // The learning lab (a third of the page's code) loads after the page has shown its first
