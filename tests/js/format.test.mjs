@@ -1,0 +1,41 @@
+// format.js: the one number formatter of the page, in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { logit, num, pct } from "../../static/js/format.js";
+import { registerStrings, setLanguage } from "../../static/js/i18n.js";
+
+globalThis.document ??= { documentElement: {}, querySelectorAll: () => [] }; // setLanguage re-applies the page
+registerStrings({ en: { overflow: "overflow" }, ru: { overflow: "переполнение" } });
+const NB = "\u00a0";
+
+test("shares: one decimal, a no-break space before %", () => {
+  setLanguage("en");
+  assert.equal(pct(0.8756005950630876), `87.6${NB}%`);
+  assert.equal(pct(5.77e-8), `<${NB}0.1${NB}%`);
+  assert.equal(pct(0.99999), `>${NB}99.9${NB}%`);
+  setLanguage("ru");
+  assert.equal(pct(0.11849965453500959), `11,8${NB}%`);
+});
+
+test("values: 3 decimals, scientific when tiny or huge, a real minus, ru comma", () => {
+  setLanguage("en");
+  assert.equal(num(54.598150033144236), "54.598");
+  assert.equal(num(-1.5), "−1.5");
+  assert.equal(num(1e-5), "1.00e-5");
+  assert.equal(num(1, 3, { fixed: true }), "1.000");
+  assert.equal(num(null), "overflow");
+  setLanguage("ru");
+  assert.equal(num(62.35513), "62,355");
+  assert.equal(num(1e-5), "1,00e-5");
+  assert.equal(num(null), "переполнение");
+});
+
+test("a logit as typed, in the page's format", () => {
+  setLanguage("en");
+  assert.equal(logit(-1.5), "−1.5");
+  assert.equal(logit(0.3), "0.3");
+  setLanguage("ru");
+  assert.equal(logit(-1.5), "−1,5");
+  assert.equal(logit(1e-7), "1e-7");
+  setLanguage("en");
+});
