@@ -1,5 +1,7 @@
-// Probability bars: a table (its text is the bars' alternative) with the soft max
-// and the hard max side by side, plus a short spoken summary once input settles.
+// Probability bars: a table (its text is the bars' alternative) with softmax and the
+// hard max side by side, plus a short spoken summary once input settles. The shares are
+// the local softmax's (softmax.js), so they follow the input on any network.
+import { classColor } from "./colors.js";
 import { pct } from "./format.js";
 import { fmt, t } from "./i18n.js";
 
@@ -25,7 +27,7 @@ export function createBars(root) {
   const rows = [];
   let summaryTimer = 0;
 
-  function makeRow() {
+  function makeRow(i) {
     const tr = el("tr");
     const name = el("th", { scope: "row", className: "cls" });
     const soft = el("td", { className: "soft" });
@@ -43,28 +45,27 @@ export function createBars(root) {
     const hvalue = el("span", { className: "value" });
     hard.append(htrack, hvalue);
     tr.append(name, soft, hard);
+    tr.style.setProperty("--c", classColor(i));
     return { tr, name, fill, value, hfill, hvalue, p: null, h: null };
   }
 
-  function update(state, result) {
+  function update(state, local) {
     caption.textContent = t("bars.caption");
     hClass.textContent = t("bars.class");
     hSoft.textContent = t("bars.soft");
     hHard.textContent = t("bars.hard");
     const k = state.labels.length;
     while (rows.length < k) {
-      const row = makeRow();
+      const row = makeRow(rows.length);
       rows.push(row);
       tbody.append(row.tr);
     }
     while (rows.length > k) rows.pop().tr.remove();
-    table.classList.toggle("stale", !result);
     rows.forEach((row, i) => {
       if (row.name.textContent !== state.labels[i]) row.name.textContent = state.labels[i];
-      if (!result) return;
-      const p = result.probabilities[i];
-      const h = result.hardmax[i];
-      row.tr.classList.toggle("top", i === result.argmax);
+      const p = local.p[i];
+      const h = local.hard[i];
+      row.tr.classList.toggle("top", i === local.top);
       if (p !== row.p) {
         row.p = p;
         row.fill.style.transform = `scaleX(${p})`;
@@ -76,15 +77,14 @@ export function createBars(root) {
         row.hvalue.textContent = fmt(h, { maximumFractionDigits: 2 });
       }
     });
-    if (result) {
-      clearTimeout(summaryTimer);
-      summaryTimer = setTimeout(() => speak(state, result), 700);
-    }
+    clearTimeout(summaryTimer);
+    summaryTimer = setTimeout(() => speak(state, local), 700);
   }
 
-  function speak(state, result) {
-    const parts = state.labels.map((label, i) => `${label} ${pct(result.probabilities[i])}`);
-    summary.textContent = t("bars.summary", { list: parts.join(", "), top: state.labels[result.argmax] });
+  function speak(state, local) {
+    const parts = state.labels.map((label, i) => `${label} ${pct(local.p[i])}`);
+    const text = t("bars.summary", { list: parts.join(", "), top: state.labels[local.top] });
+    if (summary.textContent !== text) summary.textContent = text;
   }
 
   function relabel() {

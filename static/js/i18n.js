@@ -1,7 +1,8 @@
 // Translations. Any module registers its own strings; elements in the page carry
 //   data-i18n="key"                      -> textContent
 //   data-i18n-attr="aria-label:key; title:key2"  -> attributes
-// t("key", {name: "pizza"}) fills {name} placeholders. Text only, never markup.
+// t("key", {name: "pizza"}) fills {name} placeholders. Text only, never markup; the one
+// notation for a power, "e^{z/T}", is shown with a real superscript (setText below).
 
 const strings = { en: {}, ru: {} };
 const listeners = [];
@@ -50,8 +51,7 @@ export function applyTranslations(root = document) {
   document.documentElement.lang = lang;
   for (const el of root.querySelectorAll("[data-i18n]")) {
     if (!known(el.dataset.i18n)) continue; // a module that registers it later translates it
-    const text = t(el.dataset.i18n);
-    if (el.textContent !== text) el.textContent = text;
+    setText(el, t(el.dataset.i18n));
   }
   for (const el of root.querySelectorAll("[data-i18n-attr]")) {
     for (const pair of el.dataset.i18nAttr.split(";")) {
@@ -71,4 +71,25 @@ export function fmt(x, options = { maximumFractionDigits: 3 }) {
     formats.set(id, f);
   }
   return f.format(x);
+}
+
+const POWER = /\^\{([^}]*)\}/g;
+const shownText = new WeakMap();
+
+/** el's text, with each "^{...}" as a <sup> (built as nodes: user text is never markup). */
+export function setText(el, text) {
+  if (shownText.get(el) === text) return;
+  shownText.set(el, text);
+  if (!text.includes("^{")) {
+    el.textContent = text;
+    return;
+  }
+  const parts = [];
+  let at = 0;
+  for (const m of text.matchAll(POWER)) {
+    parts.push(text.slice(at, m.index), Object.assign(document.createElement("sup"), { textContent: m[1] }));
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  el.replaceChildren(...parts);
 }

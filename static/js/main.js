@@ -3,10 +3,15 @@ import { createBars } from "./bars.js";
 import { createEntropy } from "./entropy.js";
 import { createFormula } from "./formula.js";
 import { initHardmax } from "./hardmax.js";
+import { createHero } from "./hero.js";
 import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
+import { createInvariance, plusOne } from "./invariance.js";
+import { createLabLoader } from "./lab-loader.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
 import { createPresets } from "./presets.js";
+import { createShare } from "./share.js";
+import { softmax } from "./softmax.js";
 import { store } from "./state.js";
 import { createSteps } from "./steps.js";
 import { STRINGS } from "./strings.js";
@@ -44,12 +49,18 @@ const presets = createPresets($("presets"), $("preset-description"), {
   },
 });
 
-const logits = createLogits($("logits"), {
-  onLogit(i, x) {
-    const next = withLogit(i, x);
-    store.set({ logits: next }, { ahead: neighbours(next, i) });
-  },
+function setLogit(i, x) {
+  const next = withLogit(i, x);
+  store.set({ logits: next }, { ahead: neighbours(next, i) });
+}
+
+const hero = createHero($("figure"), {
+  onLogit: setLogit,
   onReach: (i) => store.prefetch(neighbours(store.get().logits, i)),
+});
+
+const logits = createLogits($("logits"), {
+  onLogit: setLogit,
   onLabel(i, text, done) {
     const labels = store.get().labels.slice();
     labels[i] = done && !text.trim() ? defaultLabel(i) : text;
@@ -77,6 +88,11 @@ const logits = createLogits($("logits"), {
 const temperature = createTemperature($("temperature"), {
   onT: (T, discrete) => store.set({ t: T }, { history: discrete ? "push" : "replace" }),
 });
+const invariance = createInvariance($("invariance"), $("invariance-note"), {
+  onShift: () => store.set({ logits: store.get().logits.map(plusOne) }, { history: "push" }),
+  onDouble: () => store.set({ logits: store.get().logits.map((x) => 2 * x) }, { history: "push" }),
+});
+const share = createShare($("hero-tools"), store.get);
 const bars = createBars($("bars"));
 const entropy = createEntropy($("entropy"));
 const formula = createFormula($("formula"));
@@ -119,6 +135,8 @@ function applyPanels(state) {
 const status = $("api-status");
 let statusKey = "";
 
+// A notice over the page (fixed, out of the flow: nothing moves under a dragging finger).
+// The bars keep moving (local softmax); the rest waits for the server.
 function showStatus(info) {
   const key = info.status === "slow" || info.status === "down" || info.status === "invalid" ? info.status : "";
   const text = key ? t("status." + key, { message: info.message }) : "";
@@ -129,15 +147,21 @@ function showStatus(info) {
   document.body.classList.toggle("api-stale", Boolean(key));
 }
 
+const labSoon = createLabLoader($("lab"), () => store.get().embed);
+
 let firstRender = true;
 function render(state, result, info) {
   if (state.lang !== getLanguage() || firstRender) applyLanguage(state.lang);
   if (firstRender || info.changed.has("hide") || info.changed.has("embed")) applyPanels(state);
   firstRender = false;
-  presets.update(state);
-  logits.update(state, result);
+  const local = softmax(state.logits, state.t); // painted now; the API's answer confirms it
+  hero.update(state, local);
   temperature.update(state);
-  bars.update(state, result);
+  bars.update(state, local);
+  invariance.update(state);
+  share.update();
+  presets.update(state, local);
+  logits.update(state);
   entropy.update(state, result);
   formula.update(state, result);
   twoClass.update(state, result);
@@ -154,36 +178,3 @@ render(store.get(), null, { status: "pending", message: "", request: null, chang
 store.subscribe(render);
 initHardmax(store); // the hard max beside softmax, drawn when its panel comes near
 initTour(store); // "Take the tour" and ?tour=N; the tour itself loads on demand
-
-// The learning lab (a third of the page's code) loads after the page has shown its first
-// answer: when its section comes within a screen of the viewport (at once for an embed or a
-// link to #lab), else when the browser is next idle, so that the whole page is there to read,
-// print or capture without scrolling. Never while ?hide= hides it. Its state (target=, seed=,
-// ...) is in the store from the start.
-const lab = $("lab");
-let labLoading = false;
-let labAsked = false; // labSoon runs on every render with an answer: ask for idle time once
-function loadLab() {
-  if (labLoading) return;
-  labLoading = true;
-  const sheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "static/css/lab.css" });
-  const styled = new Promise((resolve) => {
-    sheet.onload = sheet.onerror = resolve;
-  });
-  document.head.append(sheet);
-  Promise.all([import("./lab/main.js"), styled]).then(([module]) => module.start(lab));
-}
-if (lab && "IntersectionObserver" in window) {
-  const near = new IntersectionObserver((entries) => {
-    if (!entries.some((entry) => entry.isIntersecting)) return;
-    near.disconnect();
-    loadLab();
-  }, { rootMargin: "100% 0px" });
-  near.observe(lab); // a hidden section never intersects
-}
-function labSoon() {
-  if (labAsked || labLoading || !lab || lab.hidden) return;
-  labAsked = true;
-  const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 300));
-  idle(loadLab, { timeout: 2000 });
-}

@@ -1,11 +1,22 @@
 // Example buttons from GET /api/presets; the one matching the current state is pressed.
+// A preset's description quotes its numbers at its own T: at another T the caption gives
+// the shares shown instead.
 import { getJSON } from "./api.js";
+import { logit, pct } from "./format.js";
 import { t } from "./i18n.js";
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function matches(preset, state) {
   return same(preset.logits, state.logits) && Object.values(preset.labels).some((l) => same(l, state.labels));
+}
+
+function caption(preset, state, local) {
+  const lang = state.lang;
+  if (preset.temperature === state.t) return preset.description[lang] || preset.description.en;
+  const list = state.labels.map((label, i) => `${label} ${pct(local.p[i])}`).join(", ");
+  const title = preset.title[lang] || preset.title.en;
+  return t(state.t > 0 ? "presets.atT" : "presets.atZero", { title, t: logit(state.t), list });
 }
 
 export function createPresets(root, description, { onPick }) {
@@ -40,18 +51,18 @@ export function createPresets(root, description, { onPick }) {
         presets = data.presets;
         failed = false;
         build();
-        if (last) update(last);
+        if (last) update(...last);
       })
       .catch(() => {
         failed = true;
-        if (last) update(last);
+        if (last) update(...last);
         setTimeout(load, 3000);
       });
   }
   load();
 
-  function update(state) {
-    last = state;
+  function update(state, local) {
+    last = [state, local];
     const lang = state.lang;
     let active = null;
     presets.forEach((preset, i) => {
@@ -59,10 +70,10 @@ export function createPresets(root, description, { onPick }) {
       const title = preset.title[lang] || preset.title.en;
       if (b.textContent !== title) b.textContent = title;
       const on = matches(preset, state);
-      b.setAttribute("aria-pressed", String(on));
+      b.setAttribute("aria-pressed", String(on && preset.temperature === state.t));
       if (on) active = preset;
     });
-    let text = active ? active.description[lang] || active.description.en : t("presets.custom");
+    let text = active ? caption(active, state, local) : t("presets.custom");
     if (failed && !presets.length) text = t("presets.failed");
     if (description.textContent !== text) description.textContent = text;
   }

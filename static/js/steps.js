@@ -1,6 +1,6 @@
-// The step-by-step table: z, z/T, e^(z/T), z/T - max, e^(z/T - max), and p = e / sum.
+// The step-by-step table: z, z/T, e^{z/T}, z/T - max, e^{z/T - max}, and p = e / sum.
 import { num, pct } from "./format.js";
-import { t } from "./i18n.js";
+import { setText as setRich, t } from "./i18n.js";
 
 const COLS = ["steps.class", "steps.z", "steps.scaled", "steps.exp", "steps.shifted", "steps.expShifted", "steps.p"];
 
@@ -36,7 +36,7 @@ export function createSteps(root) {
   function update(state, result, request) {
     setText(caption, t("steps.caption"));
     wrap.setAttribute("aria-label", t("steps.caption"));
-    COLS.forEach((key, i) => setText(heads[i], t(key)));
+    COLS.forEach((key, i) => setRich(heads[i], t(key))); // e^{z/T} with a real superscript
     const k = state.labels.length;
     while (rows.length < k) {
       const tr = el("tr");

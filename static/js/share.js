@@ -1,0 +1,99 @@
+// The Share button: a dialog with the link to this state and the <iframe> code of the
+// figure (?embed=1), both with the panels the reader ticks (the rest go into hide=).
+import { t } from "./i18n.js";
+import { serialize } from "./url.js";
+
+function el(tag, props = {}) {
+  return Object.assign(document.createElement(tag), props);
+}
+
+/** A read-only field with a Copy button; returns the field. */
+function copyField(parent, id, multiline) {
+  const label = el("label", { htmlFor: id, className: "share-label" });
+  const field = el(multiline ? "textarea" : "input", { id, readOnly: true, className: "share-field", spellcheck: false });
+  if (multiline) field.rows = 3;
+  const copy = el("button", { type: "button", className: "btn share-copy" });
+  copy.addEventListener("click", () => {
+    field.select();
+    const done = () => (copy.textContent = t("share.copied"));
+    if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => {});
+    else done();
+  });
+  parent.append(label, field, copy);
+  return { label, field, copy };
+}
+
+/** @param {HTMLElement} root where the button goes; getState() -> the store's state */
+export function createShare(root, getState) {
+  const open = el("button", { type: "button", className: "btn", id: "share-open" });
+  open.setAttribute("aria-haspopup", "dialog");
+  const dialog = el("dialog", { id: "share", className: "share" });
+  dialog.setAttribute("aria-labelledby", "share-h");
+  const heading = el("h2", { id: "share-h" });
+  const panelsBox = el("fieldset", { className: "share-panels" });
+  const legend = el("legend");
+  panelsBox.append(legend);
+  const body = el("div", { className: "share-body" });
+  const link = copyField(body, "share-link", false);
+  const frame = copyField(body, "share-embed", true);
+  const close = el("button", { type: "button", className: "btn", id: "share-close" });
+  dialog.append(heading, panelsBox, body, close);
+  root.append(open);
+  document.body.append(dialog);
+  const boxes = new Map(); // panel name -> checkbox
+
+  function panels() {
+    // Panels the reader can keep or hide: every data-panel section with a heading.
+    return [...document.querySelectorAll("main [data-panel]")].filter((p) => p.querySelector("h2, h3"));
+  }
+
+  function build() {
+    for (const panel of panels()) {
+      const name = panel.dataset.panel;
+      if (!boxes.has(name)) {
+        const box = el("input", { type: "checkbox", id: "share-" + name, value: name });
+        box.addEventListener("change", fill);
+        const label = el("label", { htmlFor: box.id, className: "share-panel" });
+        label.append(box, el("span"));
+        panelsBox.append(label);
+        boxes.set(name, box);
+      }
+      const box = boxes.get(name);
+      box.nextSibling.textContent = panel.querySelector("h2, h3").textContent;
+      box.checked = !getState().hide.includes(name);
+    }
+  }
+
+  function fill() {
+    const state = getState();
+    const hide = [...state.hide.filter((h) => !boxes.has(h))];
+    for (const [name, box] of boxes) if (!box.checked) hide.push(name);
+    const base = location.origin + location.pathname;
+    link.field.value = base + serialize({ ...state, embed: false, hide });
+    const src = base + serialize({ ...state, embed: true, hide });
+    const title = t("share.frameTitle").replace(/"/g, "&quot;");
+    frame.field.value = `<iframe src="${src.replace(/&/g, "&amp;")}" title="${title}" width="100%" height="640" loading="lazy"></iframe>`;
+    for (const part of [link, frame]) part.copy.textContent = t("share.copy");
+  }
+
+  function texts() {
+    open.textContent = t("share.open");
+    heading.textContent = t("share.h");
+    legend.textContent = t("share.panels");
+    link.label.textContent = t("share.link");
+    frame.label.textContent = t("share.embed");
+    close.textContent = t("share.close");
+  }
+
+  open.addEventListener("click", () => {
+    texts();
+    build();
+    fill();
+    dialog.showModal();
+    link.field.select();
+  });
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => open.focus());
+
+  return { update: texts };
+}
