@@ -44,7 +44,8 @@ export function createHero(root, handlers) {
   // On a phone the top share stays in view above the temperature slider (sticky).
   const top = el("p", "hero-top");
   top.setAttribute("aria-hidden", "true");
-  root.replaceChildren(fig, top);
+  root.replaceChildren(fig);
+  root.after(top); // in the hero's section, so it sticks for as long as the slider shows
   const rows = [];
 
   function makeRow(i) {

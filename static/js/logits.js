@@ -40,6 +40,8 @@ export function createLogits(root, handlers) {
     });
     number.addEventListener("change", () => {
       if (!Number.isFinite(parseNumber(number.value))) sync(rows[i], lastState, i, true);
+      // "1,50" typed becomes "1,5" once left (after the frame that renders the new state)
+      else requestAnimationFrame(() => rows[i] && sync(rows[i], lastState, i, false));
     });
     remove.addEventListener("click", () => {
       handlers.onRemove(i);

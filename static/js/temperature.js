@@ -44,6 +44,7 @@ export function createTemperature(root, { onT }) {
   });
   number.addEventListener("change", () => {
     if (!(parseNumber(number.value) >= 0) && last) update(last, true);
+    else requestAnimationFrame(() => last && update(last, true)); // "0,30" left reads "0,3"
   });
   hard.addEventListener("click", () => onT(0, true));
   reset.addEventListener("click", () => onT(1, true));
