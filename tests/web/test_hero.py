@@ -135,7 +135,9 @@ def test_invariance_buttons(open_page, page, watch):
     open_page("?labels=pizza,burger,salad&logits=4,2,-1&t=0.5&lang=en")
     at_half = page.locator(SHARES).all_text_contents()
     open_page(ARTICLE.replace("t=3", "t=1") + "en")
-    shifted_column = [page.locator("#steps-table tbody tr").nth(i).locator("td").nth(3) for i in range(3)]
+    shifted_column = [
+        page.locator("#steps-table tbody tr").nth(i).locator("td").nth(3) for i in range(3)
+    ]
     before = [c.text_content() for c in shifted_column]
     shares = page.locator(SHARES).all_text_contents()
     page.get_by_role("button", name="+1 to every logit").click()
@@ -192,7 +194,12 @@ def test_a_temperature_step_paints_at_once_at_150_ms_latency(open_page, page, wa
     open_page()
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
-    conditions = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
+    conditions = {
+        "offline": False,
+        "latency": 150,
+        "downloadThroughput": -1,
+        "uploadThroughput": -1,
+    }
     cdp.send("Network.emulateNetworkConditions", conditions)
     page.evaluate(_RECORD)
     page.locator("#t-slider").focus()
@@ -256,7 +263,9 @@ def test_share_gives_the_link_and_the_iframe_code(open_page, page, server, watch
     dialog.get_by_label("Step by step").uncheck()
     expect(link).to_have_value(server + ARTICLE + "en&hide=steps")
     src = (server + ARTICLE + "en&embed=1&hide=steps").replace("&", "&amp;")
-    expect(code).to_have_value(re.compile(r'^<iframe src="' + re.escape(src) + r'" title="Softmax Explorer"'))
+    expect(code).to_have_value(
+        re.compile(r'^<iframe src="' + re.escape(src) + r'" title="Softmax Explorer"')
+    )
     dialog.get_by_role("button", name="Copy").first.click()
     expect(dialog.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == server + ARTICLE + "en&hide=steps"
@@ -272,5 +281,7 @@ def test_hero_bars_do_not_animate_under_reduced_motion(open_page, page):
     assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") != "0s"
     page.emulate_media(reduced_motion="reduce")
     assert page.eval_on_selector(fill, "e => getComputedStyle(e).transitionDuration") == "0s"
-    colours = page.eval_on_selector_all(fill, "es => es.map(e => getComputedStyle(e).backgroundColor)")
+    colours = page.eval_on_selector_all(
+        fill, "es => es.map(e => getComputedStyle(e).backgroundColor)"
+    )
     assert len(set(colours)) == 3, colours  # one colour per class

@@ -160,7 +160,9 @@ def test_a_reload_right_after_an_edit_keeps_it(open_page, page, watch):
         page.reload()  # at once: no waiting for the address to catch up
         page.wait_for_selector("body[data-ready='1']")
         # shown with a real minus sign (issue 12)
-        expect(page.get_by_label("burger logit, exact value")).to_have_value(value.replace("-", "−"))
+        expect(page.get_by_label("burger logit, exact value")).to_have_value(
+            value.replace("-", "−")
+        )
     watch.assert_clean()
 
 
@@ -401,7 +403,8 @@ def test_head_favicon_and_no_inline_code(server):
 
 def test_first_load_is_small_and_local(open_page, page, watch):
     """What the first paint needs (HTML, CSS, JS, icon, the answer) stays under 130 KB
-    uncompressed (100 KB before issue 12's hero figure, share dialog and invariances); with the lab, which loads after it, the page is under 150 KB on the wire
+    uncompressed (100 KB before issue 12's hero figure, share dialog and invariances);
+    with the lab, which loads after it, the page is under 150 KB on the wire
     (gzip)."""
     open_page()
     page.wait_for_selector("[data-testid=lab-loss]:not(:empty)")
