@@ -83,8 +83,9 @@ _RECORD_KEYS = """() => {
     const text = [...shares.querySelectorAll('.bval')].map((e) => e.textContent).join('|');
     const starts = pressed;
     pressed = [];
+    const alone = starts.length === 1;
     requestAnimationFrame(() => {
-      for (const start of starts) window.steps.push({ms: performance.now() - start, alone: starts.length === 1});
+      for (const start of starts) window.steps.push({ms: performance.now() - start, alone});
     });
   }).observe(shares, {subtree: true, characterData: true, childList: true});
 }"""
