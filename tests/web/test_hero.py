@@ -9,6 +9,7 @@ import re
 import statistics
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 ARTICLE = "?labels=pizza,burger,salad&logits=4,2,-1&t=3&lang="
@@ -269,6 +270,8 @@ def test_share_gives_the_link_and_the_iframe_code(open_page, page, server, watch
     dialog.get_by_role("button", name="Copy").first.click()
     expect(dialog.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == server + ARTICLE + "en&hide=steps"
+    result = Axe().run(page, context={"exclude": [["#lab"]]})
+    assert result.violations_count == 0, result.generate_report()
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="Share")).to_be_focused()
