@@ -10,7 +10,6 @@ import { createLabLoader } from "./lab-loader.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
 import { createPresets } from "./presets.js";
-import { createShare } from "./share.js";
 import { softmax } from "./softmax.js";
 import { store } from "./state.js";
 import { createSteps } from "./steps.js";
@@ -92,7 +91,8 @@ const invariance = createInvariance($("invariance"), $("invariance-note"), {
   onShift: () => store.set({ logits: store.get().logits.map(plusOne) }, { history: "push" }),
   onDouble: () => store.set({ logits: store.get().logits.map((x) => 2 * x) }, { history: "push" }),
 });
-const share = createShare($("hero-tools"), store.get);
+const shareButton = $("share-open");
+shareButton.addEventListener("click", () => import("./share.js").then((m) => m.openShare(shareButton, store.get)));
 const bars = createBars($("bars"));
 const entropy = createEntropy($("entropy"));
 const formula = createFormula($("formula"));
@@ -159,7 +159,6 @@ function render(state, result, info) {
   temperature.update(state);
   bars.update(state, local);
   invariance.update(state);
-  share.update();
   presets.update(state, local);
   logits.update(state);
   entropy.update(state, result);

@@ -1,5 +1,6 @@
-// The Share button: a dialog with the link to this state and the <iframe> code of the
-// figure (?embed=1), both with the panels the reader ticks (the rest go into hide=).
+// The Share dialog: the link to this state and the <iframe> code of the figure
+// (?embed=1), both with the panels the reader ticks (the rest go into hide=). Loaded on
+// the first click of the Share button (it is not needed for the first paint).
 import { t } from "./i18n.js";
 import { serialize } from "./url.js";
 
@@ -23,10 +24,15 @@ function copyField(parent, id, multiline) {
   return { label, field, copy };
 }
 
-/** @param {HTMLElement} root where the button goes; getState() -> the store's state */
-export function createShare(root, getState) {
-  const open = el("button", { type: "button", className: "btn", id: "share-open" });
-  open.setAttribute("aria-haspopup", "dialog");
+let opener = null;
+
+/** Open the dialog for `button` (built on the first call); getState() -> the store's state. */
+export function openShare(button, getState) {
+  if (!opener) opener = createShare(button, getState);
+  opener();
+}
+
+function createShare(open, getState) {
   const dialog = el("dialog", { id: "share", className: "share" });
   dialog.setAttribute("aria-labelledby", "share-h");
   const heading = el("h2", { id: "share-h" });
@@ -38,7 +44,6 @@ export function createShare(root, getState) {
   const frame = copyField(body, "share-embed", true);
   const close = el("button", { type: "button", className: "btn", id: "share-close" });
   dialog.append(heading, panelsBox, body, close);
-  root.append(open);
   document.body.append(dialog);
   const boxes = new Map(); // panel name -> checkbox
 
@@ -77,7 +82,6 @@ export function createShare(root, getState) {
   }
 
   function texts() {
-    open.textContent = t("share.open");
     heading.textContent = t("share.h");
     legend.textContent = t("share.panels");
     link.label.textContent = t("share.link");
@@ -85,15 +89,14 @@ export function createShare(root, getState) {
     close.textContent = t("share.close");
   }
 
-  open.addEventListener("click", () => {
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => open.focus());
+
+  return () => {
     texts();
     build();
     fill();
     dialog.showModal();
     link.field.select();
-  });
-  close.addEventListener("click", () => dialog.close());
-  dialog.addEventListener("close", () => open.focus());
-
-  return { update: texts };
+  };
 }
