@@ -288,3 +288,22 @@ def test_hero_bars_do_not_animate_under_reduced_motion(open_page, page):
         fill, "es => es.map(e => getComputedStyle(e).backgroundColor)"
     )
     assert len(set(colours)) == 3, colours  # one colour per class
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_one_name_one_notation_and_readable_powers(open_page, page, watch, lang):
+    open_page("?lang=" + lang)
+    text = page.evaluate(
+        """() => [...document.querySelectorAll('main > :not(#lab), header')]
+              .map((e) => e.innerText).join('\\n')"""
+    )
+    assert "SoftMax" not in text
+    assert "^" not in text.replace(page.locator("#two-class-panel").inner_text(), "")
+    sizes = page.eval_on_selector_all(
+        "#formula sup, #steps sup, .explain sup, #figure sup",
+        "es => es.map((e) => parseFloat(getComputedStyle(e).fontSize))",
+    )
+    assert len(sizes) > 10 and min(sizes) >= 13, sizes
+    # "11.9 %.)" never breaks between the number and its percent sign
+    assert re.search(r"11[.,]9\u00a0%\.\)", page.locator(".explain").inner_text())
+    watch.assert_clean()
