@@ -149,12 +149,16 @@ function showStatus(info) {
 
 const labSoon = createLabLoader($("lab"), () => store.get().embed);
 
+/** The local shares and the API's agree to float64 rounding (else the figure says so). */
+const agrees = (p, q) => p.every((x, i) => Math.abs(x - q[i]) <= 1e-12 * Math.max(1, Math.abs(q[i])));
+
 let firstRender = true;
 function render(state, result, info) {
   if (state.lang !== getLanguage() || firstRender) applyLanguage(state.lang);
   if (firstRender || info.changed.has("hide") || info.changed.has("embed")) applyPanels(state);
   firstRender = false;
   const local = softmax(state.logits, state.t); // painted now; the API's answer confirms it
+  if (result && info.exact) $("figure").dataset.confirmed = String(agrees(local.p, result.probabilities));
   hero.update(state, local);
   temperature.update(state);
   bars.update(state, local);

@@ -40,6 +40,8 @@ def test_first_screen_at_1280x800(open_page, page, watch, lang):
     for i in range(3):
         assert in_view(page, page.locator("#figure input[type=range]").nth(i))
     assert page.evaluate("scrollY") == 0
+    # the API's answer confirms the shares the page computed itself
+    expect(page.locator("#figure")).to_have_attribute("data-confirmed", "true")
     watch.assert_clean()
 
 
