@@ -1,4 +1,5 @@
 // The step-by-step table: z, z/T, e^{z/T}, z/T - max, e^{z/T - max}, and p = e / sum.
+import { classColor } from "./colors.js";
 import { num, pct } from "./format.js";
 import { setText as setRich, t } from "./i18n.js";
 
@@ -42,6 +43,7 @@ export function createSteps(root) {
       const tr = el("tr");
       const cells = COLS.map((_, i) => el(i ? "td" : "th", i ? {} : { scope: "row" }));
       tr.append(...cells);
+      tr.style.setProperty("--c", classColor(rows.length)); // the class's colour, as in the figure
       tbody.append(tr);
       rows.push(cells);
     }
