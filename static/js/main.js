@@ -89,7 +89,10 @@ const temperature = createTemperature($("temperature"), {
 });
 const invariance = createInvariance($("invariance"), $("invariance-note"), {
   onShift: () => store.set({ logits: store.get().logits.map(plusOne) }, { history: "push" }),
-  onDouble: () => store.set({ logits: store.get().logits.map((x) => 2 * x) }, { history: "push" }),
+  onDouble() {
+    const logits = store.get().logits.map((x) => 2 * x);
+    if (logits.every(Number.isFinite)) store.set({ logits }, { history: "push" }); // not past 1.8e308
+  },
 });
 const shareButton = $("share-open");
 shareButton.addEventListener("click", () => import("./share.js").then((m) => m.openShare(shareButton, store.get)));
