@@ -10,7 +10,7 @@ function el(tag, props = {}) {
 /** x + 1 without the binary noise of decimals (4.3 + 1 is 5.3, not 5.300000000000001). */
 export const plusOne = (x) => Number((x + 1).toPrecision(15));
 
-/** @param {{onShift(), onDouble()}} handlers; `note` is a live region for the why. */
+/** @param {{onShift(), onDouble()}} handlers (false: refused); `note` is a live region for the why. */
 export function createInvariance(root, note, handlers) {
   const shift = el("button", { type: "button", className: "btn", id: "inv-shift" });
   const double = el("button", { type: "button", className: "btn", id: "inv-double" });
@@ -21,9 +21,9 @@ export function createInvariance(root, note, handlers) {
   let shown = null;
 
   function click(key, handler) {
+    if (handler() === false) return; // refused (beyond float64's range): nothing to explain
     said = key;
     clicked = true;
-    handler();
   }
   shift.addEventListener("click", () => click("inv.shifted", handlers.onShift));
   double.addEventListener("click", () => click("inv.doubled", handlers.onDouble));

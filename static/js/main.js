@@ -91,7 +91,8 @@ const invariance = createInvariance($("invariance"), $("invariance-note"), {
   onShift: () => store.set({ logits: store.get().logits.map(plusOne) }, { history: "push" }),
   onDouble() {
     const logits = store.get().logits.map((x) => 2 * x);
-    if (logits.every(Number.isFinite)) store.set({ logits }, { history: "push" }); // not past 1.8e308
+    if (!logits.every(Number.isFinite)) return false; // not past float64's 1.8e308
+    store.set({ logits }, { history: "push" });
   },
 });
 const shareButton = $("share-open");

@@ -309,3 +309,13 @@ def test_one_name_one_notation_and_readable_powers(open_page, page, watch, lang)
     # "11.9 %.)" never breaks between the number and its percent sign
     assert re.search(r"11[.,]9\u00a0%\.\)", page.locator(".explain").inner_text())
     watch.assert_clean()
+
+
+def test_doubling_stops_at_the_edge_of_float64(open_page, page, watch):
+    open_page("?labels=a,b&logits=1e308,1&t=1&lang=en")
+    page.get_by_role("button", name="×2 every logit").click()
+    page.wait_for_timeout(300)
+    expect(page).to_have_url(re.compile(r"logits=1e\+308,1&"))  # both classes kept
+    expect(page.locator("#figure .band-p .brow")).to_have_count(2)
+    expect(page.locator("#invariance-note")).to_have_text("")
+    watch.assert_clean()
