@@ -32,3 +32,14 @@ export function logit(x) {
   const shown = getLanguage() === "ru" ? s.replace(".", ",") : s;
   return shown.replace(/^-/, "−");
 }
+
+/** A value for the figure's narrow columns (at most ~8 characters): as num() below 1000,
+ *  one decimal to 10 000, else scientific with 2 significant digits ("2.7e5"). */
+export function compact(x) {
+  const a = Math.abs(x);
+  if (!Number.isFinite(x) || a === 0 || (a >= 1e-3 && a < 1000)) return num(x);
+  if (a >= 1000 && a < 1e4) return num(x, 1);
+  let s = x.toExponential(1).replace("e+", "e");
+  if (getLanguage() === "ru") s = s.replace(".", ",");
+  return s.replace(/^-/, "−");
+}

@@ -2,7 +2,7 @@
 // class in its own colour. Each logit bar is a range input (drag it, or use the keys).
 // The shares come from the local softmax, so they move in the frame of the input.
 import { classColor } from "./colors.js";
-import { logit, num, pct } from "./format.js";
+import { compact, logit, num, pct } from "./format.js";
 import { setText, t } from "./i18n.js";
 
 export const Z_MIN = -10;
@@ -96,9 +96,9 @@ export function createHero(root, handlers) {
       }
       row.slider.setAttribute("aria-valuetext", logit(x));
       row.z.fill.style.transform = `scaleX(${clamped / Z_MAX})`;
-      put(row.z.value, num(x));
+      put(row.z.value, compact(x));
       row.e.fill.style.transform = `scaleX(${local.shifted[i]})`;
-      put(row.e.value, hard ? "—" : num(shifted ? local.shifted[i] : local.e[i]));
+      put(row.e.value, hard ? "—" : compact(shifted ? local.shifted[i] : local.e[i]));
       row.p.fill.style.transform = `scaleX(${local.p[i]})`;
       put(row.p.value, pct(local.p[i]));
       row.p.li.classList.toggle("top", i === local.top);

@@ -1,7 +1,7 @@
 // format.js: the one number formatter of the page, in both languages.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { logit, num, pct } from "../../static/js/format.js";
+import { compact, logit, num, pct } from "../../static/js/format.js";
 import { registerStrings, setLanguage } from "../../static/js/i18n.js";
 
 globalThis.document ??= { documentElement: {}, querySelectorAll: () => [] }; // setLanguage re-applies the page
@@ -37,5 +37,20 @@ test("a logit as typed, in the page's format", () => {
   setLanguage("ru");
   assert.equal(logit(-1.5), "−1,5");
   assert.equal(logit(1e-7), "1e-7");
+  setLanguage("en");
+});
+
+test("compact values for the figure's narrow columns", () => {
+  setLanguage("en");
+  assert.equal(compact(54.598150033144236), "54.598");
+  assert.equal(compact(-1), "−1");
+  assert.equal(compact(9820.67), "9820.7");
+  assert.equal(compact(268337.28), "2.7e5");
+  assert.equal(compact(-1e308), "−1.0e308");
+  assert.equal(compact(5.77e-8), "5.8e-8");
+  assert.equal(compact(0), "0");
+  setLanguage("ru");
+  assert.equal(compact(268337.28), "2,7e5");
+  assert.equal(compact(0.717), "0,717");
   setLanguage("en");
 });

@@ -319,3 +319,19 @@ def test_doubling_stops_at_the_edge_of_float64(open_page, page, watch):
     expect(page.locator("#figure .band-p .brow")).to_have_count(2)
     expect(page.locator("#invariance-note")).to_have_text("")
     watch.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["labels=a,b&logits=250,-20&t=20", "labels=a,b,c&logits=1e308,-1e308,5", "logits=16.1,0,1"],
+)
+def test_big_values_fit_their_column_at_360_px(open_page, page, watch, query):
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(f"?{query}&lang=ru")
+    cut = page.eval_on_selector_all(
+        "#figure .bval",
+        "es => es.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)",
+    )
+    assert cut == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    watch.assert_clean()
