@@ -20,7 +20,7 @@ PRESETS: list[dict] = [
             "en": "Logits can be negative; probabilities never are.",
             "ru": "Логиты бывают отрицательными, вероятности — никогда.",
         },
-        "labels": {"en": ["sunny", "rainy", "snowy"], "ru": ["солнечно", "дождь", "снег"]},
+        "labels": {"en": ["sunny", "rainy", "snowy"], "ru": ["солнце", "дождь", "снег"]},
         "logits": [5.2, 0.8, -3.1],
     },
     {

@@ -11,7 +11,7 @@ export const AFTER = [
   { href: "digits", key: "tour.after.digits" },
 ];
 
-const WEATHER = { en: ["sunny", "rainy", "snowy"], ru: ["ясно", "дождь", "снег"] };
+const WEATHER = { en: ["sunny", "rainy", "snowy"], ru: ["солнце", "дождь", "снег"] };
 const PETS = { en: ["cat", "dog"], ru: ["кошка", "собака"] };
 const food = { labels: FOOD.labels, logits: FOOD.logits, t: 1, target: null };
 
@@ -20,12 +20,12 @@ const food = { labels: FOOD.labels, logits: FOOD.logits, t: 1, target: null };
 // choice (each question has three: tour.<id>.c0..c2 in tour-strings.js). look: the part of
 // a panel to keep in view where all of it does not fit above a phone's sheet.
 export const STEPS = [
-  { id: "logits", set: food, panel: "bars", answer: 1 },
+  { id: "logits", set: food, panel: "hero", look: "#hero .band-z", answer: 1 },
   { id: "exp", set: food, panel: "steps", answer: 1 },
   { id: "sum", set: food, panel: "formula", answer: 0 },
-  { id: "weather", set: { ...food, labels: WEATHER, logits: [5.2, 0.8, -3.1] }, panel: "bars", answer: 1 },
-  { id: "flatten", set: food, reveal: { t: 3 }, panel: "bars", answer: 1 },
-  { id: "sharpen", set: food, reveal: { t: 0.3 }, panel: "bars", answer: 0 },
+  { id: "weather", set: { ...food, labels: WEATHER, logits: [5.2, 0.8, -3.1] }, panel: "hero", look: "#hero .band-p", answer: 1 },
+  { id: "flatten", set: food, reveal: { t: 3 }, panel: "hero", look: "#hero .band-p", answer: 1 },
+  { id: "sharpen", set: food, reveal: { t: 0.3 }, panel: "hero", look: "#hero .band-p", answer: 0 },
   { id: "hard", set: food, reveal: { t: 0 }, panel: "hardmax", look: "#hardmax-hard", answer: 1 },
   { id: "xent", set: { ...food, target: 0 }, panel: "cross-entropy", look: "p:has(> [data-testid=lab-loss])", answer: 0 },
   { id: "grad", set: { ...food, target: 0 }, panel: "cross-entropy", look: "table:has([data-testid=lab-grad])", answer: 0 },
