@@ -14,9 +14,9 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 
 LANGS = ("en", "ru")
 DESCRIPTIONS = {
-    "en": "Drag the logits and the temperature and watch SoftMax turn scores into "
+    "en": "Drag the logits and the temperature and watch softmax turn scores into "
     "probabilities, step by step. Works offline; every number comes from a JSON API.",
-    "ru": "Двигайте логиты и температуру и смотрите, как SoftMax превращает оценки "
+    "ru": "Двигайте логиты и температуру и смотрите, как softmax превращает оценки "
     "в вероятности, шаг за шагом. Работает без сети; все числа считает JSON API.",
 }
 

@@ -1,7 +1,7 @@
 // With exactly two classes: softmax([a, b])[0] = sigmoid((a - b) / T), in words and as a
 // picture (twoclass-plot.js, loaded the first time two classes show; its room is kept).
 import { num } from "./format.js";
-import { registerStrings, t } from "./i18n.js";
+import { registerStrings, setText, t } from "./i18n.js";
 import { stylesheet } from "./lazy.js";
 
 registerStrings({
@@ -32,7 +32,7 @@ export function createTwoClass(root, panel) {
     picture(state);
     if (!result || result.probabilities.length !== 2) return;
     const [a, b] = state.labels;
-    lines[0].textContent = t("two.general", { a, b });
+    setText(lines[0], t("two.general", { a, b })); // e^{−x}: a real superscript
     const tc = result.two_class;
     if (!tc) { // T = 0: the hard max, no sigmoid to evaluate
       lines[1].textContent = t("two.hardValues", { a, p: num(result.probabilities[0], 4) });
