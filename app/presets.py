@@ -7,8 +7,8 @@ PRESETS: list[dict] = [
         "id": "food",
         "title": {"en": "What to eat?", "ru": "Что съесть?"},
         "description": {
-            "en": "The model's raw scores for three dishes; softmax turns them into 87.6 %, 11.8 %, 0.6 %.",
-            "ru": "Сырые оценки модели для трёх блюд; softmax превращает их в 87,6 %, 11,8 %, 0,6 %.",
+            "en": "The model's raw scores for three dishes; softmax turns them into 87.6 %, 11.8 %, 0.6 %.",
+            "ru": "Сырые оценки модели для трёх блюд; softmax превращает их в 87,6 %, 11,8 %, 0,6 %.",
         },
         "labels": {"en": ["pizza", "burger", "salad"], "ru": ["пицца", "бургер", "салат"]},
         "logits": [4.0, 2.0, -1.0],
