@@ -9,11 +9,10 @@ from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count, size
-from app.api.routing import PlainRoute
 from app.api.schemas import CrossEntropyRequest, CrossEntropyResponse
 from app.core import cross_entropy
 
-router = APIRouter(prefix="/api", tags=["cross-entropy"], route_class=PlainRoute)
+router = APIRouter(prefix="/api", tags=["cross-entropy"])
 
 EXAMPLES = {
     "pizza is right": {"logits": [4, 2, -1], "target": 0},
@@ -58,13 +57,13 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
             "gradient_overflow",
         )
     return NumpyJSONResponse(
-        {
-            "loss": result.loss,
-            "probabilities": result.probabilities,
-            "gradient": result.gradient,
-            "reduction": body.reduction,
-            "temperature": body.temperature,
-        }
+        CrossEntropyResponse(
+            loss=result.loss.tolist(),
+            probabilities=result.probabilities.tolist(),
+            gradient=result.gradient.tolist(),
+            reduction=body.reduction,
+            temperature=body.temperature,
+        )
     )
 
 

@@ -1,9 +1,8 @@
-"""Fast JSON responses for numpy payloads.
+"""JSON responses encoded by orjson, from validated response models.
 
-orjson encodes numpy arrays directly, about 70 times faster than FastAPI's
-``jsonable_encoder`` + ``json.dumps`` on 100k floats, and writes non-finite
-floats as ``null``: the documented encoding of -inf log-probabilities. The
-core never produces NaN (tested), so null always means an infinity.
+orjson writes non-finite floats as ``null``: the documented encoding of -inf
+log-probabilities. The core never produces NaN (tested), so null always
+means an infinity.
 """
 
 from __future__ import annotations
@@ -12,14 +11,16 @@ from typing import Any
 
 import numpy as np
 import orjson
+from pydantic import BaseModel
 from starlette.responses import Response
 
 _OPTIONS = orjson.OPT_SERIALIZE_NUMPY
 
 
 def _fallback(obj: Any) -> Any:
-    # orjson hands over what it cannot encode natively: 0-d arrays and
-    # non-contiguous views.
+    # A model's fields, already validated, without model_dump's copy of every list.
+    if isinstance(obj, BaseModel):
+        return obj.__dict__
     if isinstance(obj, np.ndarray | np.generic):
         return obj.tolist()
     raise TypeError(f"cannot encode {type(obj).__name__} as JSON")

@@ -8,11 +8,10 @@ from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count
-from app.api.routing import PlainRoute
 from app.api.schemas import SampleRequest, SampleResponse
 from app.core import sample
 
-router = APIRouter(prefix="/api", tags=["sampling"], route_class=PlainRoute)
+router = APIRouter(prefix="/api", tags=["sampling"])
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "n": 1000, "seed": 0},
@@ -49,10 +48,10 @@ async def post_sample(request: Request) -> NumpyJSONResponse:
         top_p=body.top_p,
     )
     return NumpyJSONResponse(
-        {
-            "probabilities": result.probabilities,
-            "counts": result.counts,
-            "n": body.n,
-            "seed": result.seed,
-        }
+        SampleResponse(
+            probabilities=result.probabilities.tolist(),
+            counts=result.counts.tolist(),
+            n=body.n,
+            seed=result.seed,
+        )
     )

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
+
 from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
 from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES
 from app.api.limits import check_count
-from app.api.routing import PlainRoute
 from app.api.schemas import TemperatureRequest, TemperatureResponse
 from app.core import temperature_sweep
 
-router = APIRouter(prefix="/api", tags=["temperature"], route_class=PlainRoute)
+router = APIRouter(prefix="/api", tags=["temperature"])
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "temperatures": [0, 0.3, 1, 3, 10]},
@@ -33,10 +33,10 @@ async def post_temperature(request: Request) -> NumpyJSONResponse:
     check_count(request, "temperatures", len(body.logits) * len(body.temperatures))
     sweep = temperature_sweep(body.logits, body.temperatures)
     return NumpyJSONResponse(
-        {
-            "temperatures": sweep.temperatures,
-            "probabilities": sweep.probabilities,
-            "entropy": sweep.entropy,
-            "max_entropy": float(np.log(len(body.logits))),
-        }
+        TemperatureResponse(
+            temperatures=sweep.temperatures.tolist(),
+            probabilities=sweep.probabilities.tolist(),
+            entropy=sweep.entropy.tolist(),
+            max_entropy=math.log(len(body.logits)),
+        )
     )

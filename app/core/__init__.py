@@ -7,15 +7,13 @@ from app.core._checks import CoreInputError
 from app.core.cross_entropy import CrossEntropyResult, cross_entropy
 from app.core.entropy import entropy
 from app.core.sampling import SampleResult, filter_top_k_top_p, sample
-from app.core.softmax import argmax, hardmax, log_softmax, logsumexp, sigmoid, softmax
-from app.core.steps import SoftmaxSteps, softmax_steps
+from app.core.softmax import argmax, hardmax, log_softmax, logsumexp, shift, sigmoid, softmax
 from app.core.temperature import TemperatureSweep, temperature_sweep
 
 __all__ = [
     "CoreInputError",
     "CrossEntropyResult",
     "SampleResult",
-    "SoftmaxSteps",
     "TemperatureSweep",
     "argmax",
     "cross_entropy",
@@ -25,8 +23,8 @@ __all__ = [
     "log_softmax",
     "logsumexp",
     "sample",
+    "shift",
     "sigmoid",
     "softmax",
-    "softmax_steps",
     "temperature_sweep",
 ]

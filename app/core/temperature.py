@@ -9,7 +9,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from app.core._checks import CoreInputError, as_logits, is_boolean
 from app.core.entropy import entropy
-from app.core.softmax import _shifted, hardmax, log_softmax
+from app.core.softmax import hardmax, log_softmax, shift
 
 __all__ = ["TemperatureSweep", "temperature_sweep"]
 
@@ -69,14 +69,12 @@ def temperature_sweep(logits: ArrayLike, temperatures: ArrayLike) -> Temperature
         raise CoreInputError("temperatures", "must be >= 0")
     ts = ts + 0.0  # -0.0 is T = 0: answered without the sign (a copy: the input is not changed)
 
-    # All temperatures at once: one (M, K) array instead of M calls, which is
-    # what makes a 200-point curve cheap. Each row is computed as softmax()
-    # computes it: shift by the max first, then divide by T.
+    # All temperatures at once, one row each: a 200-point curve in one pass.
     probs = np.empty((ts.size, z.size))
     logps = np.empty_like(probs)
     hot = ts > 0
     if hot.any():
-        s = _shifted(z[None, :], ts[hot, None])
+        s = shift(z[None, :], ts[hot, None])
         e = np.exp(s)
         total = e.sum(axis=1, keepdims=True)  # >= 1: the max's term is exp(0)
         probs[hot] = e / total

@@ -7,7 +7,6 @@ import math
 import numpy as np
 import pytest
 import scipy.special
-import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -18,10 +17,11 @@ from app.core import (
     hardmax,
     log_softmax,
     logsumexp,
+    shift,
     sigmoid,
     softmax,
 )
-from tests.reference import log_softmax_mp, softmax_mp
+from tests.reference import log_softmax_mp, softmax_mp, torch_values
 
 FOOD = [4.0, 2.0, -1.0]
 WEATHER = [5.2, 0.8, -3.1]
@@ -118,9 +118,6 @@ class TestTemperatureLimits:
         assert gaps[-1] < 1e-80
 
     def test_minus_zero_is_zero(self):
-        from app.core.steps import softmax_report
-
-        assert math.copysign(1, softmax_report(FOOD, -0.0).temperature) == 1
         assert softmax(FOOD, -0.0).tolist() == [1.0, 0.0, 0.0]
 
     def test_higher_temperature_flattens(self):
@@ -153,17 +150,13 @@ class TestAgainstLibraries:
             atol=1e-12,
         )
 
-    def test_matches_torch_float64(self):
-        rng = np.random.default_rng(0)
-        z = rng.normal(scale=10, size=(32, 100))
-        for t in (0.1, 1.0, 7.0):
-            zt = torch.from_numpy(z / t)
-            np.testing.assert_allclose(
-                softmax(z, t), torch.softmax(zt, -1).numpy(), rtol=1e-12, atol=1e-300
-            )
-            np.testing.assert_allclose(
-                log_softmax(z, t), torch.log_softmax(zt, -1).numpy(), rtol=1e-12, atol=1e-12
-            )
+    @pytest.mark.parametrize(
+        "case", torch_values()["softmax"], ids=lambda c: f"T={c['temperature']}"
+    )
+    def test_matches_torch_float64(self, case):
+        z, t = case["logits"], case["temperature"]
+        np.testing.assert_allclose(softmax(z, t), case["softmax"], rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(log_softmax(z, t), case["log_softmax"], rtol=1e-12, atol=1e-12)
 
 
 class TestLogSoftmax:
@@ -202,8 +195,9 @@ class TestLogsumexp:
         )
 
     def test_zero_temperature_is_refused(self):
-        with pytest.raises(CoreInputError, match="temperature"):
+        with pytest.raises(CoreInputError) as err:
             logsumexp(FOOD, 0)
+        assert str(err.value) == "temperature: must be > 0 here (T = 0 has no gradient)"
 
 
 class TestHardmax:
@@ -236,60 +230,29 @@ class TestBadLogits:
     @pytest.mark.parametrize(
         ("logits", "message"),
         [
-            ([], "at least one class"),
-            ([[]], "at least one class"),
-            ([1.0, math.nan], "finite"),
-            ([1.0, math.inf], "finite"),
-            ([[[1.0]]], "1-D or 2-D"),
-            (5.0, "1-D or 2-D"),
-            ([[1.0, 2.0], [3.0]], "rectangular"),
+            ([], "must contain at least one class"),
+            ([[]], "must contain at least one class"),
+            ([1.0, math.nan], "must be finite (no NaN or infinity)"),
+            ([1.0, math.inf], "must be finite (no NaN or infinity)"),
+            ([1.0, -math.inf], "must be finite (no NaN or infinity)"),
+            (np.array([[0.0, 1.0], [2.0, -math.inf]]), "must be finite (no NaN or infinity)"),
+            ([1.0, 10**400], "must be a rectangular array of numbers"),
+            ([[[1.0]]], "must be 1-D or 2-D, got 3-D"),
+            (5.0, "must be 1-D or 2-D, got 0-D"),
+            ([[1.0, 2.0], [3.0]], "must be a rectangular array of numbers"),
         ],
     )
-    def test_refused_with_a_clear_message(self, logits, message):
-        with pytest.raises(CoreInputError, match=message) as err:
-            softmax(logits)
-        assert err.value.field == "logits"
+    @pytest.mark.parametrize("function", [softmax, log_softmax, logsumexp])
+    def test_refused_with_a_clear_message(self, function, logits, message):
+        with pytest.raises(CoreInputError) as err:
+            function(logits)
+        assert (err.value.field, err.value.message) == ("logits", message)
 
-
-class TestShortVectors:
-    """Fewer than 8 logits take a path on Python floats; it must not change a bit."""
-
-    @given(
-        z=arrays(np.float64, st.integers(1, 7), elements=st.floats(-1e300, 1e300)),
-        t=st.sampled_from([1.0, 0.05, 0.3, 3.0, 1e-300, 1e300]) | st.floats(1e-3, 1e3),
-        ties=st.booleans(),
-    )
-    @settings(max_examples=400, deadline=None)
-    def test_same_bits_as_the_array_path(self, z, t, ties):
-        from app.core import _kernels
-
-        if ties:
-            z[: len(z) // 2 + 1] = z[0]
-        for public, kernel in (
-            (softmax, _kernels.softmax_rows),
-            (log_softmax, _kernels.log_softmax_rows),
-        ):
-            rows = kernel(z[None, :].copy(), t)
-            if rows is None:  # differences beyond float64: the array path alone
-                continue
-            for given_as in (z, z.tolist()):
-                out = public(given_as, t)
-                assert out.dtype == np.float64 and out.shape == z.shape
-                assert out.tobytes() == rows[0].tobytes(), (given_as, t)
-
-    @pytest.mark.parametrize(
-        ("logits", "message"),
-        [
-            ([1.0, math.nan], "finite"),
-            ([1.0, -math.inf], "finite"),
-            ([1.0, 10**400], "numbers"),
-        ],
-    )
-    def test_what_it_does_not_take_is_refused_as_before(self, logits, message):
-        for function in (softmax, log_softmax):
-            with pytest.raises(CoreInputError, match=message) as err:
-                function(logits)
-            assert err.value.field == "logits"
+    @pytest.mark.parametrize("function", [softmax, log_softmax])
+    def test_bad_logits_are_reported_before_a_bad_temperature(self, function):
+        with pytest.raises(CoreInputError) as err:
+            function([math.nan, 1.0], -1.0)
+        assert str(err.value) == "logits: must be finite (no NaN or infinity)"
 
     def test_other_types_convert_as_numpy_converts_them(self):
         # As in numpy and scipy, what np.asarray(float64) takes is taken (the REST API is
@@ -299,55 +262,42 @@ class TestShortVectors:
             assert softmax(logits).tobytes() == expected.tobytes()
 
 
-class TestVectors:
-    """One 1-D vector takes `_kernels.softmax_vector` (argmax and argmin instead of
-    two reductions); it must give to the bit what the row kernels give its row."""
+class TestFloat32:
+    """A float32 ndarray is answered in float32 (computed in float64)."""
 
-    @given(
-        z=arrays(
-            st.sampled_from([np.float64, np.float32]),
-            st.integers(8, 2000),
-            elements=st.floats(-(2.0**126), 2.0**126, width=32, allow_subnormal=False),
-        ),
-        t=st.sampled_from([1.0, 0.05, 0.3, 3.0, 1e-300, 1e300]) | st.floats(1e-3, 1e3),
-        ties=st.booleans(),
-        spread=st.sampled_from([1.0, 1e-30, 1e270]),
-    )
-    @settings(max_examples=300, deadline=None)
-    def test_same_bits_as_the_row_kernels(self, z, t, ties, spread):
-        if z.dtype == np.float64:
-            z = z * spread  # float64 spans up to ~1e308
-        if ties:
-            z[: len(z) // 2 + 1] = z[0]
-        for public in (softmax, log_softmax):
-            rows = public(z[None, :], t)  # 2-D input: the row kernels
-            out = public(z, t)
-            assert out.dtype == z.dtype and out.shape == z.shape
-            assert out.tobytes() == rows[0].tobytes(), (z, t)
-            assert not np.isnan(out).any()
-
-    @pytest.mark.parametrize("t", [1e-300, 1e-40, 1e39, 1e300])
+    @pytest.mark.parametrize("t", [1e-300, 1e-40, 0.5, 1.0, 1e39, 1e300])
     @pytest.mark.parametrize("shape", [(3,), (50,), (4, 50)])
-    def test_float32_at_temperatures_float32_cannot_hold(self, t, shape):
-        # T would round to 0 or inf in float32 arithmetic (it gave NaN): such
-        # calls are computed in float64 and answered in float32.
-        z = np.random.default_rng(5).normal(scale=3, size=shape)
-        z32 = z.astype(np.float32)
+    def test_float32_in_float32_out(self, t, shape):
+        z32 = np.random.default_rng(5).normal(scale=3, size=shape).astype(np.float32)
         for public in (softmax, log_softmax):
             out = public(z32, t)
             assert out.dtype == np.float32
             with np.errstate(over="ignore"):  # log p beyond float32's range: -inf
                 expected = public(z32.astype(np.float64), t).astype(np.float32)
             assert out.tobytes() == expected.tobytes()
-            assert not np.isnan(out).any()
 
-    @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
-    @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-    @pytest.mark.parametrize("at", [0, 5, 49])
-    def test_non_finite_values_are_refused(self, bad, dtype, at):
-        z = np.linspace(-3, 3, 50).astype(dtype)
-        z[at] = bad
-        for function in (softmax, log_softmax):
-            with pytest.raises(CoreInputError, match="finite") as err:
-                function(z)
-            assert err.value.field == "logits"
+    def test_other_inputs_stay_float64(self):
+        for logits in ([1.0, 2.0], np.array([1, 2], dtype=np.int64), np.array([1.0], np.float16)):
+            assert softmax(logits).dtype == np.float64
+
+
+class TestShift:
+    """`shift` is steps 1 and 2 of softmax, log_softmax, the sweep, cross-entropy and the page."""
+
+    def test_largest_is_zero_and_the_rest_divided_by_t(self):
+        assert shift(np.array([[4.0, 2.0, -1.0]]), 2.0).tolist() == [[0.0, -1.0, -2.5]]
+
+    def test_a_column_of_temperatures_gives_a_row_each(self):
+        s = shift(np.array([[4.0, 2.0, -1.0]]), np.array([[1.0], [2.0]]))
+        assert s.tolist() == [[0.0, -2.0, -5.0], [0.0, -1.0, -2.5]]
+
+    def test_tiny_temperature_gives_minus_infinity_without_a_warning(self):
+        assert shift(np.array([[1e308, -1e308]]), 1e-300).tolist() == [[0.0, -math.inf]]
+
+    def test_wide_rows_next_to_ordinary_ones(self):
+        # z - m overflows only in the first row; the second keeps its exact bits.
+        z = np.array([[1.7e308, -1.7e308, 0.0], [3e-320, 0.0, -3e-320]])
+        s = shift(z, 1e-310)
+        assert s[0].tolist() == [0.0, -math.inf, -math.inf]
+        assert s[1].tolist() == ((z[1] - z[1].max()) / 1e-310).tolist()
+        np.testing.assert_allclose(shift(z[:1], 1e300), [[0.0, -3.4e8, -1.7e8]], rtol=1e-15)

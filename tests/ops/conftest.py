@@ -2,87 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-# Debian's chromium, as in tests/web (Playwright's own download cannot work here).
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run",
-]  # fmt: skip
+from tests.support.clients import client, make_client
+from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, free_port, serve
 
-
-@dataclass
-class Server:
-    process: subprocess.Popen
-    port: int
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def logs(self) -> str:
-        return self.log.read_text(errors="replace")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["ROOT", "Server", "client", "free_port", "make_client", "run_server"]
 
 
 @contextmanager
 def run_server(tmp_path: Path, workers: int = 1, **env: str) -> Iterator[Server]:
     """Start ``python -m app`` on a free port, wait for /healthz, stop it after."""
-    port = free_port()
-    log = tmp_path / f"server-{port}.log"
-    environ = {
-        **os.environ,
-        "SOFTMAX_HOST": "127.0.0.1",
-        "SOFTMAX_PORT": str(port),
-        "SOFTMAX_WORKERS": str(workers),
-        **env,
-    }
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "app"], cwd=ROOT, env=environ, stdout=out, stderr=out
-        )
-    server = Server(process, port, log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{server.url}/healthz", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start:\n{server.logs()}") from None
-                time.sleep(0.1)
+    log = tmp_path / f"server-{time.monotonic_ns()}.log"
+    with serve(workers=workers, log=log, **env) as server:
         yield server
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Shared fixtures: an in-process API client on a fresh app."""
+"""In-process API clients on a fresh app (pytest fixtures for tests/api and tests/ops)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,10 @@
-"""Independent reference values: softmax in 60-digit arithmetic (mpmath)."""
+"""Independent reference values: softmax in 60-digit arithmetic (mpmath), and torch's
+answers recorded once in torch_values.json."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import mpmath
 
@@ -69,3 +73,8 @@ def cross_entropy_mp(
         denominator = mpmath.fsum(w[i] for i in target) if by_index else mpmath.mpf(len(logits))
     loss = float(mpmath.fsum(losses) / denominator)
     return loss, [[float(g / denominator) for g in r] for r in grads]
+
+
+def torch_values() -> dict:
+    """torch's answers recorded by scripts/record_torch_reference.py (how: the file's "how")."""
+    return json.loads((Path(__file__).parent / "torch_values.json").read_text())
