@@ -103,14 +103,9 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float
         Same shape as `logits`. ``-inf`` only where the probability is
         exactly 0 in float64. float32 if `logits` is a float32 ndarray.
 
-    Notes
-    -----
-    ``s - log(sum(exp(s)))`` with ``s = (z - max z) / T``: the sum is at least
-    1 (the largest term is ``exp(0)``), so its log is never ``-inf``.
-
     Examples
     --------
-    ``log(softmax(z))`` loses the small class to ``log(0) = -inf``; this
+    ``s - log(sum(exp(s)))`` with ``s = (z - max z) / T``; ``log(softmax(z))`` loses the small class to ``log(0) = -inf``; this
     does not:
 
     >>> log_softmax([1000.0, 1.0]).tolist()
