@@ -5,7 +5,7 @@
 
 Every figure is a ratio to a baseline timed in the same run (see _harness.py):
 np.copyto of the same array for the large arrays, scipy for small inputs, torch
-for cross-entropy. Goals of issue 6 are checked and printed; the exit status
+for cross-entropy. Goals of issue 13 are checked and printed; the exit status
 never depends on them, only on the script working.
 """
 
@@ -69,36 +69,39 @@ def bench_large(shapes, repeats, sample_seconds, lines, goals):
                 f"scipy.special.{op}": lambda x=x, f=scipy_fn: f(x, axis=-1),
                 f"naive numpy {op}": lambda x=x, f=naive_fn: f(x),
             }
-            if torch is not None:
-                xt = torch.from_numpy(x)
-                tf = getattr(torch, torch_name)
-                cases[f"torch.{torch_name} (1 thread)"] = lambda xt=xt, tf=tf: tf(xt, -1)
             res = compare(cases, "np.copyto (baseline)", repeats, sample_seconds)
             mb = x.nbytes / 2**20
             lines.append(header(f"{op} {shape} {np.dtype(dtype).name} ({mb:.0f} MB)", "copy"))
             lines += [row(name, r) for name, r in res.items()]
-            app = res[f"app {op}"]
             vs_scipy = _per_repeat(res, f"scipy.special.{op}", f"app {op}")
             lines.append(
                 f"  app is {vs_scipy[0]:.2f}x faster than scipy "
                 f"[{vs_scipy[1]:.2f} - {vs_scipy[2]:.2f}]"
             )
-            tag = f"{op} {shape} {np.dtype(dtype).name}"
-            goals.append(goal(app.ratio <= 3.5, f"{tag}: {app.ratio:.2f}x copy (<= 3.5)"))
-            goals.append(
-                goal(vs_scipy[0] >= 1.4, f"{tag}: {vs_scipy[0]:.2f}x faster than scipy (>= 1.4)")
-            )
             if torch is not None:
-                vs_torch = _per_repeat(res, f"app {op}", f"torch.{torch_name} (1 thread)")
+                # Timed apart: torch's allocator, interleaved with numpy, changes
+                # how fast numpy's fresh arrays come (both ways), see the README.
+                xt, tf = torch.from_numpy(x), getattr(torch, torch_name)
+                pair = {
+                    f"torch.{torch_name} (1 thread)": lambda xt=xt, tf=tf: tf(xt, -1),
+                    f"app {op}": lambda x=x, f=app_fn: f(x),
+                }
+                rt = compare(pair, f"torch.{torch_name} (1 thread)", repeats, sample_seconds)
+                vs_torch = (rt[f"app {op}"].ratio, *rt[f"app {op}"].spread)
                 lines.append(
                     f"  app / torch = {vs_torch[0]:.2f} [{vs_torch[1]:.2f} - {vs_torch[2]:.2f}]"
+                    " (timed in a run of their own)"
                 )
+            if op == "softmax" and shape == (64, 32000) and dtype == np.float64:
+                tag = f"{op} {shape} {np.dtype(dtype).name}"
                 goals.append(
-                    goal(vs_torch[0] <= 1.5, f"{tag}: {vs_torch[0]:.2f}x torch's time (<= 1.5)")
+                    goal(
+                        vs_scipy[0] >= 1.2, f"{tag}: {vs_scipy[0]:.2f}x faster than scipy (>= 1.2)"
+                    )
                 )
 
 
-def bench_small(sizes, repeats, sample_seconds, lines, goals):
+def bench_small(sizes, repeats, sample_seconds, lines):
     rng = np.random.default_rng(1)
     for k in sizes:
         x = rng.standard_normal(k)
@@ -114,18 +117,7 @@ def bench_small(sizes, repeats, sample_seconds, lines, goals):
         lines.append(header(f"small input, {k} logits", "scipy"))
         lines += [row(name, r) for name, r in res.items()]
         speedup = 1 / res["app softmax (ndarray)"].ratio
-        log_speedup = (
-            1 / _per_repeat(res, "app log_softmax (ndarray)", "scipy.special.log_softmax")[0]
-        )
-        goals.append(
-            goal(speedup >= 2, f"softmax, {k} logits: {speedup:.2f}x faster than scipy (>= 2)")
-        )
-        goals.append(
-            goal(
-                log_speedup >= 2,
-                f"log_softmax, {k} logits: {log_speedup:.2f}x faster than scipy (>= 2)",
-            )
-        )
+        lines.append(f"  app softmax is {speedup:.2f}x faster than scipy's")
 
 
 def bench_cross_entropy(shape, repeats, sample_seconds, lines, goals):
@@ -163,15 +155,15 @@ def bench_cross_entropy(shape, repeats, sample_seconds, lines, goals):
     app = res["app cross_entropy (float64, loss + gradient)"]
     goals.append(
         goal(
-            app.ratio <= 0.7,
-            f"cross_entropy {shape} float64, loss + gradient: {app.ratio:.2f}x torch f+b (<= 0.7)",
+            app.ratio <= 1.0,
+            f"cross_entropy {shape} float64, loss + gradient: {app.ratio:.2f}x torch f+b (<= 1)",
         )
     )
     vs32 = _per_repeat(res, "app cross_entropy (float64, loss + gradient)", "torch f+b float32")[0]
     lines.append(f"  app float64 / torch float32 = {vs32:.2f} (for information)")
 
 
-def bench_memory(shape, lines, goals):
+def bench_memory(shape, lines):
     x = np.random.default_rng(3).standard_normal(shape)
     y = np.random.default_rng(4).integers(0, shape[1], shape[0])
     lines.append(f"\nmemory: tracemalloc peak during the call, {shape} float64")
@@ -197,8 +189,6 @@ def bench_memory(shape, lines, goals):
         lines.append(
             f"  {name:<44} peak {peak / 2**20:7.1f} MB = outputs + {extra:.2f} x one array"
         )
-        if not name.startswith(("naive", "scipy")):
-            goals.append(goal(extra <= 1.0, f"{name}: extra memory {extra:.2f} arrays (<= 1)"))
 
 
 def main(argv=None) -> None:
@@ -224,11 +214,11 @@ def main(argv=None) -> None:
         lines[0] += f", torch {torch.__version__} on {torch.get_num_threads()} thread"
     goals: list[str] = []
     bench_large(shapes, repeats, sample, lines, goals)
-    bench_small(small, repeats, sample, lines, goals)
+    bench_small(small, repeats, sample, lines)
     bench_cross_entropy((64, 32000), repeats, sample, lines, goals)
-    bench_memory((64, 32000), lines, goals)
+    bench_memory((64, 32000), lines)
     print("\n".join(lines))
-    print("\nGoals of issue 6 (medians of per-repeat ratios; reported, never enforced):")
+    print("\nGoals of issue 13 (medians of per-repeat ratios; reported, never enforced):")
     print("\n".join(goals))
 
 

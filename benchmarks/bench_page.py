@@ -25,8 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
-import os
-import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -36,12 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import goal, machine_note
 from bench_api import HOST, server
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run",
-]  # fmt: skip
+from tests.support.serve import launch_chromium
 
 # One drag, measured in the page: input event -> #bars mutates (the page renders
 # in a requestAnimationFrame callback, so that frame paints the change) -> the
@@ -143,7 +136,7 @@ def main(argv=None) -> None:
     lines = [f"bench_page ({'quick' if args.quick else 'full'}): {machine_note()}"]
     goals = []
     with server(1) as port, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         bodies: dict[str, bytes] = {}
         page.on("response", _keep_bodies(bodies))

@@ -14,31 +14,18 @@ Prints the median, 95th percentile, mean and maximum in milliseconds.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import socket
+import contextlib
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-LAB_API = ("/api/cross-entropy", "/api/temperature", "/api/sample")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+from tests.support.serve import launch_chromium, serve  # noqa: E402
 
+LAB_API = ("/api/cross-entropy", "/api/temperature", "/api/sample")
 PROBE = """() => {
   window.__latencies = [];
   let t0 = null;
@@ -57,37 +44,9 @@ PROBE = """() => {
 }"""
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(base + "healthz", timeout=1):
-                return proc, base
-        except OSError:
-            time.sleep(0.1)
-    proc.terminate()
-    raise RuntimeError("the server did not start")
-
-
 def measure(base: str, drags: int, lab: bool = True) -> list[float]:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         if not lab:  # the page alone: the lab's module (if it loads) is an empty one
             page.route(
@@ -136,16 +95,9 @@ def main() -> None:
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--no-lab", action="store_true", help="measure without the learning lab")
     args = parser.parse_args()
-    proc = None
-    base = args.url
-    if not base:
-        proc, base = start_server()
-    try:
+    with contextlib.ExitStack() as stack:
+        base = args.url or stack.enter_context(serve(SOFTMAX_LOG_LEVEL="warning")).url + "/"
         values = measure(base, args.drags, lab=not args.no_lab)
-    finally:
-        if proc:
-            proc.terminate()
-            proc.wait(timeout=10)
     if not values:
         sys.exit("no paints were measured")
     values.sort()

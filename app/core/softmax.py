@@ -27,12 +27,13 @@ def shift(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[np.
     Non-finite logits raise `CoreInputError`.
     """
     m = z.max(axis=-1, keepdims=True)
-    with np.errstate(invalid="ignore", over="ignore"):  # NaN, inf or a wide span: checked next
+    # NaN, inf or a span beyond float64 show in min(s), checked below; a tiny T
+    # overflows s / T to -inf, the exact limit (exp gives 0).
+    with np.errstate(invalid="ignore", over="ignore"):
         s = z - m
-    if not math.isfinite(s.min()):
-        as_logits(z)  # NaN or infinity: raises
-        return extremes.scaled_difference(z, m, t)  # logits more than 1.8e308 apart
-    with np.errstate(over="ignore"):  # a tiny T: -inf is the exact limit (exp gives 0)
+        if not math.isfinite(s.min()):
+            as_logits(z)  # NaN or infinity: raises
+            return extremes.scaled_difference(z, m, t)  # logits more than 1.8e308 apart
         if np.ndim(t):
             return s / t
         if t != 1.0:
@@ -105,8 +106,8 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> NDArray[np.float
 
     Examples
     --------
-    ``s - log(sum(exp(s)))`` with ``s = (z - max z) / T``; ``log(softmax(z))`` loses the small class to ``log(0) = -inf``; this
-    does not:
+    Computed as ``s - log(sum(exp(s)))`` with ``s = (z - max z) / T``.
+    ``log(softmax(z))`` loses the small class to ``log(0) = -inf``; this does not:
 
     >>> log_softmax([1000.0, 1.0]).tolist()
     [0.0, -999.0]

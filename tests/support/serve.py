@@ -108,6 +108,7 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-def launch_chromium(playwright, **options):
+def launch_chromium(playwright, *extra_args: str, **options):
     """Debian's Chromium through Playwright (``playwright.chromium.launch``)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+    args = [*CHROMIUM_ARGS, *extra_args]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=args, **options)
