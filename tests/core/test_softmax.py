@@ -125,12 +125,23 @@ class TestTemperatureLimits:
         assert maxima == sorted(maxima, reverse=True)
 
     @pytest.mark.parametrize(
-        "t", [-1.0, -1e-300, math.inf, math.nan, True, np.False_, np.array(True)]
+        ("t", "message"),
+        [
+            (-1.0, "must be >= 0"),
+            (-1e-300, "must be >= 0"),
+            (math.inf, "must be finite"),
+            (math.nan, "must be finite"),
+            ("hot", "must be a number"),
+            (True, "must be a number, not a boolean"),
+            (np.False_, "must be a number, not a boolean"),
+            (np.array(True), "must be a number, not a boolean"),
+        ],
     )
-    def test_bad_temperature_is_refused(self, t):
-        with pytest.raises(CoreInputError) as err:
-            softmax(FOOD, t)
-        assert err.value.field == "temperature"
+    def test_bad_temperature_is_refused(self, t, message):
+        for function in (softmax, log_softmax):
+            with pytest.raises(CoreInputError) as err:
+                function(FOOD, t)
+            assert (err.value.field, err.value.message) == ("temperature", message)
 
 
 class TestAgainstLibraries:
