@@ -1,8 +1,8 @@
 """The page's view of one softmax: every number of ``POST /api/softmax``.
 
 The core computes; this module lays the numbers out as the page shows them
-(the steps of the formula, the two-class sigmoid) and builds the response
-model, which pydantic validates.
+(the steps of the formula, the two-class sigmoid) in the response model,
+which pydantic validates. Field names are a contract: add fields, rename none.
 """
 
 from __future__ import annotations
@@ -11,14 +11,69 @@ import math
 
 import numpy as np
 from numpy.typing import NDArray
+from pydantic import BaseModel, Field
 
-from app.api.schemas import SoftmaxResponse, SoftmaxSteps, TwoClass
 from app.core import entropy, hardmax, log_softmax, shift, sigmoid, softmax
 from app.core.extremes import scaled_difference
 
-__all__ = ["softmax_response"]
+__all__ = [
+    "STEPS_MAX_CLASSES",
+    "STEPS_MAX_VALUES",
+    "SoftmaxResponse",
+    "SoftmaxSteps",
+    "TwoClass",
+    "softmax_response",
+]
 
 _LOG_2 = math.log(2)
+# Up to this many classes per row (and logits in all), answers carry `steps` by default.
+STEPS_MAX_CLASSES = 100
+STEPS_MAX_VALUES = 10_000
+# JSON has no -inf: a log-probability of a class with probability exactly 0
+# (e.g. at T = 0) is sent as null, as are intermediate values beyond float64.
+MaybeFloat = float | None
+
+
+class SoftmaxSteps(BaseModel):
+    """The arithmetic behind the probabilities (per row for a batch)."""
+
+    scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="z / T")
+    max_scaled: MaybeFloat | list[MaybeFloat] = Field(description="max(z) / T")
+    shifted: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="(z - max z) / T <= 0")
+    exponentials: list[float] | list[list[float]] = Field(description="exp(shifted), largest is 1")
+    sum_exponentials: float | list[float]
+    exp_scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
+        description="exp(z / T) without the shift (null where it overflows)"
+    )
+    sum_exp_scaled: MaybeFloat | list[MaybeFloat]
+
+
+class TwoClass(BaseModel):
+    """For K = 2: softmax([a, b])[0] = sigmoid((a - b) / T)."""
+
+    difference: MaybeFloat | list[MaybeFloat] = Field(description="(z0 - z1) / T")
+    sigmoid: float | list[float] = Field(description="sigmoid of the difference")
+
+
+class SoftmaxResponse(BaseModel):
+    probabilities: list[float] | list[list[float]]
+    log_probabilities: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
+        description="null stands for -infinity (probability exactly 0)"
+    )
+    hardmax: list[float] | list[list[float]]
+    argmax: int | list[int] = Field(description="first index of the largest logit")
+    entropy: float | list[float] = Field(description="in nats")
+    entropy_bits: float | list[float]
+    max_entropy: float = Field(description="log K, the entropy of the uniform distribution")
+    temperature: float
+    steps: SoftmaxSteps | None = Field(
+        description=(
+            "null at T = 0, and by default for more than "
+            f"{STEPS_MAX_CLASSES} classes per row or {STEPS_MAX_VALUES:,} logits "
+            "(see the request's `steps`)"
+        )
+    )
+    two_class: TwoClass | None = Field(description="present when K = 2 and T > 0")
 
 
 def softmax_response(z: NDArray[np.float64], t: float, *, steps: bool) -> SoftmaxResponse:

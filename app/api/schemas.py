@@ -10,14 +10,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
+# The page's view of a softmax is defined beside the code that builds it.
+from app.report import STEPS_MAX_CLASSES, STEPS_MAX_VALUES
+from app.report import SoftmaxResponse as SoftmaxResponse
+from app.report import SoftmaxSteps as SoftmaxSteps
+from app.report import TwoClass as TwoClass
+
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 # Request lists stop at their first bad item: a small body of a million bad items
 # (empty rows, strings) would otherwise cost seconds and an answer of ~100 MB.
 FAIL_FAST = Field(fail_fast=True)
-# JSON has no -inf: a log-probability of a class with probability exactly 0
-# (e.g. at T = 0) is sent as null. The same goes for intermediate values
-# beyond the float64 range.
-MaybeFloat = float | None
 
 
 def _vector_or_batch(value: Any) -> str:
@@ -55,11 +57,6 @@ def _check_rectangular(logits: list) -> list:
     return logits
 
 
-# Up to this many classes per row (and logits in all), answers carry `steps` by default.
-STEPS_MAX_CLASSES = 100
-STEPS_MAX_VALUES = 10_000
-
-
 class SoftmaxRequest(StrictModel):
     logits: Logits
     temperature: Temperature = 1.0
@@ -75,48 +72,6 @@ class SoftmaxRequest(StrictModel):
     )
 
     _rectangular = field_validator("logits")(_check_rectangular)
-
-
-class SoftmaxSteps(BaseModel):
-    """The arithmetic behind the probabilities (per row for a batch)."""
-
-    scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="z / T")
-    max_scaled: MaybeFloat | list[MaybeFloat] = Field(description="max(z) / T")
-    shifted: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="(z - max z) / T <= 0")
-    exponentials: list[float] | list[list[float]] = Field(description="exp(shifted), largest is 1")
-    sum_exponentials: float | list[float]
-    exp_scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
-        description="exp(z / T) without the shift (null where it overflows)"
-    )
-    sum_exp_scaled: MaybeFloat | list[MaybeFloat]
-
-
-class TwoClass(BaseModel):
-    """For K = 2: softmax([a, b])[0] = sigmoid((a - b) / T)."""
-
-    difference: MaybeFloat | list[MaybeFloat] = Field(description="(z0 - z1) / T")
-    sigmoid: float | list[float] = Field(description="sigmoid of the difference")
-
-
-class SoftmaxResponse(BaseModel):
-    probabilities: list[float] | list[list[float]]
-    log_probabilities: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
-        description="null stands for -infinity (probability exactly 0)"
-    )
-    hardmax: list[float] | list[list[float]]
-    argmax: int | list[int] = Field(description="first index of the largest logit")
-    entropy: float | list[float] = Field(description="in nats")
-    entropy_bits: float | list[float]
-    max_entropy: float = Field(description="log K, the entropy of the uniform distribution")
-    temperature: float
-    steps: SoftmaxSteps | None = Field(
-        description=(
-            "null at T = 0, and by default for more than "
-            f"{STEPS_MAX_CLASSES} classes per row or {STEPS_MAX_VALUES:,} logits "
-            "(see the request's `steps`)"
-        )
-    )
-    two_class: TwoClass | None = Field(description="present when K = 2 and T > 0")
 
 
 class TemperatureRequest(StrictModel):

@@ -40,12 +40,10 @@ def entropy(
     0.0
     """
     p = np.asarray(probabilities, dtype=np.float64)
-    with np.errstate(divide="ignore"):  # log 0 = -inf is masked out below
+    with np.errstate(divide="ignore"):  # log 0 = -inf, left out below
         logp = np.log(p) if log_probabilities is None else np.asarray(log_probabilities, np.float64)
-    terms = np.where(p > 0, p * np.where(p > 0, logp, 0.0), 0.0)
-    h = -terms.sum(axis=-1)
+    # 0 log 0 = 0: only p > 0 contributes (0 * -inf would be NaN).
+    terms = np.multiply(p, logp, out=np.zeros_like(p), where=p > 0)
     # Rounding can leave -0.0 or -1e-17 for a one-hot row; entropy is >= 0.
-    h = np.maximum(h, 0.0)
-    if base is not None:
-        h = h / np.log(base)
-    return h
+    h = np.maximum(-terms.sum(axis=-1), 0.0)
+    return h if base is None else h / np.log(base)
