@@ -58,9 +58,8 @@ async def read_json_body(request: Request) -> bytes:
         )
     settings = request.app.state.settings
     raw = await _read_limited(request, declared, settings.max_body_bytes)
-    # Every value but the first in a list follows a comma, and a batch adds at most one
-    # comma per row: far more commas than twice the number limit means far too many
-    # items, whatever they are. Counting is ~1 ms per 8 MB; parsing them, much more.
+    # Far more commas than twice the number limit means far too many items, refused
+    # before parsing them (a batch adds at most one comma per row).
     limit = 2 * settings.max_numbers + 64
     if len(raw) > limit and raw.count(b",") > limit:  # a shorter body has fewer commas
         raise ApiError(

@@ -159,9 +159,8 @@ def _dense(z2: NDArray, t: float, q: NDArray) -> tuple[NDArray, NDArray, NDArray
         terms = np.multiply(q, log_p, out=np.zeros_like(log_p), where=q > 0)
         row_loss = -terms.sum(axis=-1)
     grad = p * q.sum(axis=-1, keepdims=True) - q
-    # p sum(q) - q cancels for the class holding most of sum(q) (weights 1 and
-    # 1e-15, smoothing 1, logits [100, 0]: 0.5625 for 0.5); there it is
-    # p * (the others' q) - q * (the others' p).
+    # p sum(q) - q cancels for the class holding most of sum(q) (weights 1, 1e-15,
+    # smoothing 1: 0.5625 for 0.5); there, p * (others' q) - q * (others' p).
     rows, top = np.arange(q.shape[0]), q.argmax(axis=-1)
     others = np.ones(q.shape, dtype=bool)
     others[rows, top] = False
