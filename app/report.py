@@ -8,6 +8,7 @@ which pydantic validates. Field names are a contract: add fields, rename none.
 from __future__ import annotations
 
 import math
+from typing import Annotated
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +33,8 @@ STEPS_MAX_VALUES = 10_000
 # JSON has no -inf: a log-probability of a class with probability exactly 0
 # (e.g. at T = 0) is sent as null, as are intermediate values beyond float64.
 MaybeFloat = float | None
+# Probabilities and entropies are never NaN or infinite: a 500 (a bug) rather than null.
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class SoftmaxSteps(BaseModel):
@@ -40,8 +43,10 @@ class SoftmaxSteps(BaseModel):
     scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="z / T")
     max_scaled: MaybeFloat | list[MaybeFloat] = Field(description="max(z) / T")
     shifted: list[MaybeFloat] | list[list[MaybeFloat]] = Field(description="(z - max z) / T <= 0")
-    exponentials: list[float] | list[list[float]] = Field(description="exp(shifted), largest is 1")
-    sum_exponentials: float | list[float]
+    exponentials: list[Finite] | list[list[Finite]] = Field(
+        description="exp(shifted), largest is 1"
+    )
+    sum_exponentials: Finite | list[Finite]
     exp_scaled: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
         description="exp(z / T) without the shift (null where it overflows)"
     )
@@ -52,18 +57,18 @@ class TwoClass(BaseModel):
     """For K = 2: softmax([a, b])[0] = sigmoid((a - b) / T)."""
 
     difference: MaybeFloat | list[MaybeFloat] = Field(description="(z0 - z1) / T")
-    sigmoid: float | list[float] = Field(description="sigmoid of the difference")
+    sigmoid: Finite | list[Finite] = Field(description="sigmoid of the difference")
 
 
 class SoftmaxResponse(BaseModel):
-    probabilities: list[float] | list[list[float]]
+    probabilities: list[Finite] | list[list[Finite]]
     log_probabilities: list[MaybeFloat] | list[list[MaybeFloat]] = Field(
         description="null stands for -infinity (probability exactly 0)"
     )
-    hardmax: list[float] | list[list[float]]
+    hardmax: list[Finite] | list[list[Finite]]
     argmax: int | list[int] = Field(description="first index of the largest logit")
-    entropy: float | list[float] = Field(description="in nats")
-    entropy_bits: float | list[float]
+    entropy: Finite | list[Finite] = Field(description="in nats")
+    entropy_bits: Finite | list[Finite]
     max_entropy: float = Field(description="log K, the entropy of the uniform distribution")
     temperature: float
     steps: SoftmaxSteps | None = Field(

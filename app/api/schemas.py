@@ -80,9 +80,9 @@ class TemperatureRequest(StrictModel):
 
 
 class TemperatureResponse(BaseModel):
-    temperatures: list[float]
-    probabilities: list[list[float]] = Field(description="one row per temperature")
-    entropy: list[float] = Field(description="in nats, one per temperature")
+    temperatures: list[FiniteFloat]
+    probabilities: list[list[FiniteFloat]] = Field(description="one row per temperature")
+    entropy: list[FiniteFloat] = Field(description="in nats, one per temperature")
     max_entropy: float
 
 
@@ -126,9 +126,11 @@ class CrossEntropyRequest(StrictModel):
 
 
 class CrossEntropyResponse(BaseModel):
-    loss: float | list[float] = Field(description="a list only for reduction 'none' with a batch")
-    probabilities: list[float] | list[list[float]]
-    gradient: list[float] | list[list[float]] = Field(
+    loss: FiniteFloat | list[FiniteFloat] = Field(
+        description="a list only for reduction 'none' with a batch"
+    )
+    probabilities: list[FiniteFloat] | list[list[FiniteFloat]]
+    gradient: list[FiniteFloat] | list[list[FiniteFloat]] = Field(
         description="d loss / d logits (for 'none': of the summed row losses)"
     )
     reduction: str
@@ -145,7 +147,9 @@ class SampleRequest(StrictModel):
 
 
 class SampleResponse(BaseModel):
-    probabilities: list[float] = Field(description="after temperature and filtering, renormalised")
+    probabilities: list[FiniteFloat] = Field(
+        description="after temperature and filtering, renormalised"
+    )
     counts: list[int] = Field(description="draws per class, summing to n")
     n: int
     seed: int
