@@ -40,8 +40,11 @@ def entropy(
     0.0
     """
     p = np.asarray(probabilities, dtype=np.float64)
-    with np.errstate(divide="ignore"):  # log 0 = -inf, left out below
-        logp = np.log(p) if log_probabilities is None else np.asarray(log_probabilities, np.float64)
+    if log_probabilities is None:
+        with np.errstate(divide="ignore"):  # log 0 = -inf, left out below
+            logp = np.log(p)
+    else:
+        logp = np.asarray(log_probabilities, dtype=np.float64)
     # 0 log 0 = 0: only p > 0 contributes (0 * -inf would be NaN).
     terms = np.multiply(p, logp, out=np.zeros_like(p), where=p > 0)
     # Rounding can leave -0.0 or -1e-17 for a one-hot row; entropy is >= 0.
