@@ -55,12 +55,7 @@ class HttpGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        host = encoding = b""
-        for key, value in scope["headers"]:
-            if key == b"host":
-                host = value
-            elif key == b"content-encoding":
-                encoding = value
+        host, encoding = _host_and_encoding(scope)
         foreign = self.allowed_hosts and not host_allowed(host, self.allowed_hosts)
         if foreign and scope["path"] != "/healthz":
             item = {"loc": ["header", "host"], "msg": "is not a host of this server"}
@@ -86,6 +81,17 @@ class HttpGuard:
             await send(message)
 
         await self.app(scope, receive, guarded_send)
+
+
+def _host_and_encoding(scope: Scope) -> tuple[bytes, bytes]:
+    """The Host and Content-Encoding headers (the last of each), or b""."""
+    host = encoding = b""
+    for key, value in scope["headers"]:
+        if key == b"host":
+            host = value
+        elif key == b"content-encoding":
+            encoding = value
+    return host, encoding
 
 
 def _relative(key: bytes, value: bytes) -> tuple[bytes, bytes]:

@@ -120,11 +120,7 @@ class SecurityMiddleware:
                 "request body not received within %ss: %s %s request_id=%s",
                 self.body_timeout, scope["method"], scope["path"], request_id,
             )  # fmt: skip
-            if not started:
-                msg = f"the request body did not arrive within {self.body_timeout:g} seconds"
-                response = error_response(408, [{"loc": ["body"], "msg": msg, "type": "timeout"}])
-                response.headers["connection"] = "close"
-                await response(scope, receive, send_with_headers)
+            await self._timeout_response(started)(scope, receive, send_with_headers)
         except asyncio.CancelledError:
             # uvicorn cancels what is still running when the shutdown window ends:
             # a 503 the client can retry elsewhere, not uvicorn's plain-text 500.
@@ -149,6 +145,19 @@ class SecurityMiddleware:
                 await error_response(500, [item])(scope, receive, send_with_headers)
         finally:
             deadline.close()
+
+    def _timeout_response(self, started: bool) -> ASGIApp:
+        """The 408 for a late body, or nothing once an answer has begun."""
+        if started:
+            return _nothing
+        msg = f"the request body did not arrive within {self.body_timeout:g} seconds"
+        response = error_response(408, [{"loc": ["body"], "msg": msg, "type": "timeout"}])
+        response.headers["connection"] = "close"
+        return response
+
+
+async def _nothing(scope: Scope, receive: Receive, send: Send) -> None:
+    pass
 
 
 class _BodyDeadline:

@@ -4,9 +4,9 @@
     python benchmarks/bench_api.py --quick    # about 15 seconds (CI: catches a broken script)
 
 Needs wrk (Debian: ``apt-get install -y wrk``); without it only the one-at-a-time
-figures run. Every throughput figure is a ratio to a GET on one of the same
-servers in the same repeat (a bare FastAPI app's GET, benchmarks/_bare_app.py), since wrk
-and the servers share the machine's cores.
+figures run. Every throughput figure is a ratio to a bare FastAPI app's GET
+(benchmarks/_bare_app.py, on a server of its own) in the same repeat, since wrk and the
+servers share the machine's cores.
 The goals of issue 13 are printed as met or not met; the exit status never depends
 on them, only on the script working.
 """

@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+sys.path.insert(0, str(ROOT))
+from tests.support.serve import launch_chromium, serve  # noqa: E402
+
 # Moves the first slider once per frame for `ms` milliseconds; resolves to the number of moves.
 DRAG = """(ms) => new Promise((done) => {
   const s = document.querySelector("input[type=range]");
@@ -47,38 +43,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     seconds = parser.parse_args().seconds
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app", "--port", str(port), "--log-level", "warning"], cwd=ROOT
-    )
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"http://127.0.0.1:{port}/?labels=pizza,burger,salad&logits=4,2,-1")
-            page.wait_for_load_state("networkidle")
-            counts: collections.Counter[str] = collections.Counter()
-            prefix = f"http://127.0.0.1:{port}"
-            page.on(
-                "request",
-                lambda r: counts.update([f"{r.method} {r.url.removeprefix(prefix).split('?')[0]}"]),
-            )
-            started = time.monotonic()
-            moves = page.evaluate(DRAG, seconds * 1000)
-            took = time.monotonic() - started
-            page.wait_for_timeout(500)
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with serve(SOFTMAX_LOG_LEVEL="warning") as server, sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/?labels=pizza,burger,salad&logits=4,2,-1")
+        page.wait_for_load_state("networkidle")
+        counts: collections.Counter[str] = collections.Counter()
+        prefix = server.url
+        page.on(
+            "request",
+            lambda r: counts.update([f"{r.method} {r.url.removeprefix(prefix).split('?')[0]}"]),
+        )
+        started = time.monotonic()
+        moves = page.evaluate(DRAG, seconds * 1000)
+        took = time.monotonic() - started
+        page.wait_for_timeout(500)
+        browser.close()
     print(f"{moves} slider moves in {took:.1f} s ({moves / took:.0f}/s)")
     for name, count in sorted(counts.items()):
         print(f"  {name}: {count} ({count / took:.1f}/s)")
