@@ -12,12 +12,11 @@ from threadpoolctl import ThreadpoolController
 
 from app.api.body import parse_json_body, request_body
 from app.api.classifier_schemas import ClassifierStepRequest, ClassifierStepResponse
-from app.api.encoding import NumpyJSONResponse
+from app.api.encoding import NumpyJSONResponse, validated
 from app.api.errors import ERROR_RESPONSES
-from app.api.routing import PlainRoute
 from app.core.regression import regression_steps
 
-router = APIRouter(prefix="/api", tags=["classifier"], route_class=PlainRoute)
+router = APIRouter(prefix="/api", tags=["classifier"])
 
 EXAMPLES = {
     "one step from zero": {
@@ -73,11 +72,6 @@ async def post_classifier_step(request: Request) -> NumpyJSONResponse:
         result = await run_in_threadpool(_steps, body, arguments)
     else:
         result = _steps(body, arguments)
-    return NumpyJSONResponse(
-        {
-            "weights": result.weights,
-            "bias": result.bias,
-            "losses": result.losses,
-            "accuracy": result.accuracy,
-        }
-    )
+    fields = ("weights", "bias", "losses", "accuracy")
+    data = {name: getattr(result, name) for name in fields}
+    return NumpyJSONResponse(validated(ClassifierStepResponse, data))

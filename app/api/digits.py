@@ -12,14 +12,13 @@ from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
 from app.api.classifier_schemas import DigitsModelResponse, DigitsRequest, DigitsResponse
-from app.api.encoding import NumpyJSONResponse
+from app.api.encoding import NumpyJSONResponse, validated
 from app.api.errors import ERROR_RESPONSES
-from app.api.routing import PlainRoute
 from app.core import argmax, softmax
 from app.core.regression import regression_logits
 from app.datasets import digit_samples, digits_model
 
-router = APIRouter(prefix="/api", tags=["digits"], route_class=PlainRoute)
+router = APIRouter(prefix="/api", tags=["digits"])
 
 ONE = [0, 0, 0, 12, 13, 5, 0, 0, 0, 0, 0, 11, 16, 9, 0, 0, 0, 0, 3, 15, 16, 6, 0, 0, 0, 7, 15,
        16, 16, 2, 0, 0, 0, 0, 1, 16, 16, 3, 0, 0, 0, 0, 1, 16, 16, 6, 0, 0, 0, 0, 1, 16, 16, 6,
@@ -56,7 +55,7 @@ def predict(pixels: list, temperature: float = 1.0) -> dict:
 )
 async def post_digits_predict(request: Request) -> NumpyJSONResponse:
     body = await parse_json_body(request, DigitsRequest)
-    return NumpyJSONResponse(predict(body.pixels, body.temperature))
+    return NumpyJSONResponse(validated(DigitsResponse, predict(body.pixels, body.temperature)))
 
 
 @router.get(
@@ -67,4 +66,5 @@ async def post_digits_predict(request: Request) -> NumpyJSONResponse:
 async def get_digits(request: Request) -> NumpyJSONResponse:
     model = digits_model()
     keys = ("weights", "bias", "held_out_accuracy", "held_out_rows", "train_rows", "source")
-    return NumpyJSONResponse({**{k: model[k] for k in keys}, "samples": digit_samples()})
+    data = {**{k: model[k] for k in keys}, "samples": digit_samples()}
+    return NumpyJSONResponse(validated(DigitsModelResponse, data))

@@ -7,7 +7,7 @@ means an infinity.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import orjson
@@ -24,6 +24,16 @@ def _fallback(obj: Any) -> Any:
     if isinstance(obj, np.ndarray | np.generic):
         return obj.tolist()
     raise TypeError(f"cannot encode {type(obj).__name__} as JSON")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], data: dict[str, Any]) -> M:
+    """`data` as the response model `model`, validated; numpy values become lists first."""
+    return model.model_validate(
+        {k: v.tolist() if isinstance(v, np.ndarray | np.generic) else v for k, v in data.items()}
+    )
 
 
 class NumpyJSONResponse(Response):
