@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -36,7 +34,6 @@ from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 APP = create_app(Settings())
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def asgi_post(path: str, body: bytes):
@@ -162,9 +159,10 @@ def repaint(seconds: float) -> None:
     from bench_api import server
     from playwright.sync_api import sync_playwright
 
-    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+    from tests.support.serve import launch_chromium
+
     with server(1) as port, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"http://127.0.0.1:{port}/classifier?lang=en")
         page.wait_for_selector("body[data-ready='1']")
