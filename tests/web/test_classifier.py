@@ -61,6 +61,8 @@ def test_step_train_reset(open_page, page, watch):
     expect(page.locator(".loss-text")).to_have_text(
         f"Step 1: loss {one.losses[1]:.4f}, accuracy {100 * one.accuracy:.1f}\u00a0%"
     )
+    # Zero weights are left out of the address: wait until the step's weights are written.
+    wait_address(page, "w=", present=True)
     wait_address(page, "w=0,0;0,0;0,0", present=False)
     w = params(page)["w"]
     np.testing.assert_allclose(
