@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.classifier_schemas import DatasetResponse, DatasetsResponse
-from app.api.errors import ApiError, ErrorResponse
+from app.api.errors import ApiError, ErrorResponse, is_plain_name
 from app.datasets import NAMES, catalogue, dataset
 
 router = APIRouter(prefix="/api", tags=["datasets"])
@@ -35,8 +35,9 @@ async def get_dataset(
     ] = 0,
 ) -> dict:
     if name not in NAMES:
+        # As for unknown fields, only a short plain name is echoed back (issue 14).
+        what = f"named {name!r}" if is_plain_name(name) else "of that name"
         raise ApiError(
-            404, ["path", "name"], f"no dataset named {name!r}; one of: {', '.join(NAMES)}",
-            "not_found",
-        )  # fmt: skip
+            404, ["path", "name"], f"no dataset {what}; one of: {', '.join(NAMES)}", "not_found"
+        )
     return dataset(name, seed)

@@ -69,8 +69,13 @@ def clean_validation_errors(errors: Iterable[Any], prefix: tuple[str, ...] = ())
     return cleaned
 
 
+def is_plain_name(text: str) -> bool:
+    """Whether `text` may be named back to the client (a plain identifier, at most 64 chars)."""
+    return _PLAIN_NAME.fullmatch(text) is not None
+
+
 def _named(part: str | int) -> str | int:
-    if isinstance(part, str) and not _PLAIN_NAME.fullmatch(part):
+    if isinstance(part, str) and not is_plain_name(part):
         return UNKNOWN_FIELD
     return part
 

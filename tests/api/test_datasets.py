@@ -74,3 +74,17 @@ def test_unknown_name_and_bad_seed(client):
     assert r.status_code == 422
     assert r.json()["detail"][0]["loc"] == ["query", "seed"]
     assert r.json()["detail"][0]["msg"] == "Input should be greater than or equal to 0"
+
+
+def test_unknown_name_is_not_echoed_unless_plain(client):
+    # Issue 14: only a short plain identifier is named back; a long or marked-up name is not.
+    for name in ("a" * 5000, "%3Cscript%3E", "iris.csv"):
+        r = client.get(f"/api/datasets/{name}")
+        assert r.status_code == 404
+        assert r.json()["detail"] == [
+            {
+                "loc": ["path", "name"],
+                "msg": "no dataset of that name; one of: iris, blobs, moons, spiral",
+                "type": "not_found",
+            }
+        ]
