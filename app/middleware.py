@@ -28,20 +28,35 @@ _IDENTITY = (b"", b"identity")
 def host_allowed(host: bytes, allowed: tuple[str, ...]) -> bool:
     """Whether `host` (a Host header, port included) matches `allowed` (``*.a.example`` too).
 
+    A pattern without a port matches the name on any port; one with a port
+    (``localhost:8000``) only that port.
+
     >>> host_allowed(b"api.a.example:8080", ("*.a.example",))
     True
     >>> host_allowed(b"evil.example", ("a.example", "localhost"))
     False
+    >>> [host_allowed(h, ("localhost:8000",)) for h in (b"localhost:8000", b"localhost:9")]
+    [True, False]
     """
     if not allowed or "*" in allowed:
         return True
-    text = host.decode("latin-1").lower()
-    # "[::1]:8000" -> "[::1]", "a.example:8080" -> "a.example"
-    name = text[: text.find("]") + 1] if text.startswith("[") else text.partition(":")[0]
+    name, port = _name_and_port(host.decode("latin-1").lower())
     for pattern in allowed:
-        if name == pattern or (pattern.startswith("*.") and name.endswith(pattern[1:])):
+        want, want_port = _name_and_port(pattern)
+        if want_port and want_port != port:
+            continue
+        if name == want or (want.startswith("*.") and name.endswith(want[1:])):
             return True
     return False
+
+
+def _name_and_port(text: str) -> tuple[str, str]:
+    """Split a Host: ``[::1]:8000`` -> ``("[::1]", "8000")``, ``a.example`` -> ``(name, "")``."""
+    if text.startswith("["):
+        end = text.find("]") + 1
+        return text[:end], text[end + 1 :]
+    name, _, port = text.partition(":")
+    return name, port
 
 
 class HttpGuard:

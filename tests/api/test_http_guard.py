@@ -171,6 +171,17 @@ def test_a_foreign_host_is_400_and_never_reaches_a_redirect(guarded, host):
         }
 
 
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [("localhost:8000", 200), ("LOCALHOST:8000", 200), ("[::1]:8000", 200), ("localhost", 400),
+     ("localhost:9000", 400), ("[::1]:9000", 400), ("[::1]", 400)],
+)  # fmt: skip
+def test_an_allowed_host_with_a_port_matches_that_port(make_client, host, status):
+    # "localhost:8000" in SOFTMAX_ALLOWED_HOSTS used to match nothing: every request got a 400.
+    client = make_client(allowed_hosts=("localhost:8000", "[::1]:8000"))
+    assert client.get("/api/presets", headers={"Host": host}).status_code == status
+
+
 def test_healthz_answers_any_host_for_probes(guarded):
     response = guarded.get("/healthz", headers={"Host": "10.1.2.3:8000"})
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
