@@ -85,7 +85,7 @@ def test_choosing_the_true_class_and_temperature_change_the_loss(open_page, serv
         page, server, "api/cross-entropy", {"logits": [4, 2, -1], "target": 2, "temperature": 2}
     )
     expect(page.get_by_test_id("lab-loss")).to_have_text(f"{truth['loss']:.3f}")
-    expect(page.get_by_text("At T = 2.00 the gradient is (p \u2212 y) / T")).to_be_visible()
+    expect(page.get_by_text("At T = 2 the gradient is (p \u2212 y) / T")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]target=2(&|$)"))
     watch.assert_clean()
 
@@ -198,7 +198,7 @@ def test_the_gradient_note_fits_the_target(open_page, watch, t, query, says, not
     expect(note).to_contain_text(says)
     expect(note).not_to_contain_text(not_said)
     if t != 1:  # T scales the same direction, and says so after it
-        expect(note).to_contain_text("At T = 2.00 the gradient is (p \u2212 y) / T")
+        expect(note).to_contain_text("At T = 2 the gradient is (p \u2212 y) / T")
     watch.assert_clean()
 
 
@@ -371,20 +371,51 @@ def test_changing_the_logits_stops_training(open_page, page, watch):
     lab_ready(page)
     page.get_by_test_id("lab-train").click()
     expect(page.get_by_test_id("lab-train")).to_have_text("Stop")
-    page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
+    page.get_by_role("button", name="Tomorrow's weather").click()  # the person's new logits
     expect(page.get_by_test_id("lab-train")).to_have_text("Train 30 steps")
     page.wait_for_timeout(500)  # a stopped run must not write its logits back
-    expect(page).to_have_url(re.compile(r"[?&]logits=1000,999,-1000(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]logits=5\.2,0\.8,-3\.1(&|$)"))
     watch.assert_clean()
 
 
-def test_the_stability_demo_button_loads_large_logits(open_page, watch):
+def test_the_stability_demo_leaves_the_learners_logits_alone(open_page, page, watch):
+    # It replaced the learner's example and pinned the sliders at their ends; now it shows
+    # its own numbers in the panel, and the logits, the bars and the address stay as they were.
     page = open_page(FOOD)
+    page.get_by_role("button", name="Tomorrow's weather").click()  # something for Back to undo
+    expect(page).to_have_url(re.compile(r"[?&]logits=5\.2,0\.8,-3\.1(&|$)"))
+    lab_ready(page)
+    names = ("sunny", "rainy", "snowy")
+    sliders = [page.get_by_label(f"{name} logit", exact=True) for name in names]
+    before = [slider.input_value() for slider in sliders]
+    shares = page.locator("#bars td.soft .value").all_inner_texts()
+    page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
+    verdict = page.get_by_test_id("lab-naive-verdict")
+    expect(verdict).to_contain_text("Overflow")
+    expect(page.get_by_test_id("lab-demo-note")).to_contain_text("logits 1000, 999, \u22121000")
+    naive = page.get_by_test_id("lab-naive")
+    expect(naive).to_be_visible()
+    expect(naive.locator("tbody tr").nth(0)).to_contain_text("\u221e (overflow)")
+    page.wait_for_timeout(300)
+    assert [slider.input_value() for slider in sliders] == before
+    assert page.locator("#bars td.soft .value").all_inner_texts() == shares
+    expect(page).to_have_url(re.compile(r"[?&]logits=5\.2,0\.8,-3\.1(&|$)"))
+    page.get_by_role("button", name="Back to your logits").click()
+    expect(verdict).to_contain_text("No overflow")
+    expect(page.get_by_test_id("lab-demo-note")).to_be_hidden()
+    page.go_back()  # Back still undoes what the person did before (the preset)
+    expect(page).to_have_url(re.compile(r"[?&]logits=4,2,-1(&|$)"))
+    watch.assert_clean()
+
+
+def test_the_learners_own_change_ends_the_stability_demo(open_page, page, watch):
+    page = open_page(FOOD)
+    lab_ready(page)
     page.get_by_role("button", name="Try logits 1000, 999, \u22121000").click()
     expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("Overflow")
-    expect(page).to_have_url(re.compile(r"[?&]logits=1000,999,-1000(&|$)"))
-    page.go_back()  # the demo is one thing to undo, like a preset
-    expect(page).to_have_url(re.compile(r"[?&]logits=4,2,-1(&|$)"))
+    page.get_by_label("salad logit, exact value").fill("1")
+    expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("No overflow")
+    expect(page.get_by_test_id("lab-demo")).to_have_text("Try logits 1000, 999, \u22121000")
     watch.assert_clean()
 
 
@@ -438,7 +469,7 @@ def test_the_language_switch_translates_the_lab(open_page, watch):
     expect(lab.locator("h2")).to_have_text("Лаборатория")
     expect(page.get_by_test_id("lab-loss")).to_have_text("0,133")
     expect(page.get_by_test_id("lab-loss-formula")).to_contain_text("0,876")
-    expect(page.get_by_test_id("lab-step")).to_have_text("Один шаг градиента")
+    expect(page.get_by_test_id("lab-step")).to_have_text("Шаг градиентного спуска")
     expect(page.get_by_test_id("lab-train")).to_have_text("Обучить 30 шагов")
     expect(lab.get_by_text("Показать числа таблицей")).to_be_visible()
     russian = lab.inner_text()
@@ -479,7 +510,9 @@ def test_export_downloads_svg_png_csv_and_json(open_page, watch):
     page.get_by_test_id("lab-export-chart").select_option("gradient")
     with page.expect_download() as info:
         page.get_by_test_id("lab-export-csv").click()
-    rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark: Excel then reads UTF-8
+    rows = raw.decode("utf-8-sig").splitlines()
     assert rows[0] == "class,logit,target,probability,gradient"
     assert rows[1].startswith("pizza,4,1,0.8756") and rows[-1].startswith("loss,,,,0.1328")
     with page.expect_download() as info:
@@ -601,8 +634,8 @@ def test_the_lab_loads_after_the_first_answer_without_scrolling(page, server, wa
     assert page.evaluate("window.scrollY") == 0
     kinds = [kind for kind, _ in events]
     assert "lab" in kinds and kinds.index("answer") < kinds.index("lab"), events
-    expect(page.get_by_label("Верный класс")).to_have_value("1")
-    expect(page.get_by_text("1000 испытаний, зерно 7.")).to_be_visible()
+    expect(page.get_by_label("Правильный класс")).to_have_value("1")
+    expect(page.get_by_text("Испытаний: 1000, зерно 7.")).to_be_visible()
     expect(page).to_have_url(re.compile(r"target=1&seed=7$"))
     watch.assert_clean()
 
@@ -659,8 +692,8 @@ def test_the_curves_are_fetched_again_only_for_new_logits(open_page, page, watch
     page.get_by_label("Temperature T, exact value").fill("3")
     panel = page.locator("[data-panel=curves]")
     # the point at the new T is the page's own answer (58.7 % at T = 3) ...
-    expect(panel.get_by_text("At T = 3.00")).to_contain_text("pizza with p = 0.587")
-    expect(panel.locator("tr.lab-current th")).to_have_text("3.00", use_inner_text=False)
+    expect(panel.get_by_text("At T = 3:")).to_contain_text("pizza with p = 0.587")
+    expect(panel.locator("tr.lab-current th")).to_have_text("3", use_inner_text=False)
     expect(page.get_by_test_id("lab-loss")).to_have_text("0.532")  # -ln 0.587
     page.wait_for_timeout(300)
     # ... and the curves, which do not depend on T, were not asked again

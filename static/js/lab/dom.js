@@ -1,7 +1,9 @@
-// Small DOM helpers for the lab: HTML and SVG elements, translated text, number formatting.
+// Small DOM helpers for the lab: HTML and SVG elements, translated text through the page's
+// data-i18n mechanism (../i18n.js re-applies it on a language change), class colours.
 // User text always goes in through textContent.
 
-import { getLanguage, t } from "../i18n.js";
+import { classColor } from "../colors.js";
+import { t } from "../i18n.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -9,13 +11,14 @@ function apply(node, attrs) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "text") node.textContent = String(value);
+    else if (key === "i18n") say(node, value);
     else if (key === "class") node.setAttribute("class", value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
   return node;
 }
 
-/** An HTML element with attributes (`text` sets textContent) and children. */
+/** An HTML element with attributes (`text` sets textContent, `i18n` a translated text) and children. */
 export function h(tag, attrs = {}, children = []) {
   const node = apply(document.createElement(tag), attrs);
   for (const child of children) if (child) node.append(child);
@@ -34,72 +37,38 @@ export function clear(node) {
   while (node.firstChild) node.firstChild.remove();
 }
 
-// Translated text: each binding is re-applied when the language changes.
-const bindings = [];
-
-/** Set `node`'s text (or attribute `attr`) to the translation of `key`, now and on language change. */
-export function tr(node, key, attr = null) {
-  const binding = { node, key, attr };
-  const index = bindings.findIndex((b) => b.node === node && b.attr === attr);
-  if (index >= 0) bindings[index] = binding;
-  else bindings.push(binding);
-  put(binding);
+/** `node` shows the translation of `key`, now and after each language change (data-i18n). */
+export function say(node, key) {
+  node.dataset.i18n = key;
+  node.textContent = t(key);
   return node;
 }
 
-function put({ node, key, attr }) {
-  const text = t(key);
-  if (attr) node.setAttribute(attr, text);
-  else node.textContent = text;
+/** Attribute `attr` of `node` holds the translation of `key` (data-i18n-attr), now and later. */
+export function sayAttr(node, attr, key) {
+  const pairs = (node.dataset.i18nAttr || "").split(";").map((p) => p.trim()).filter((p) => p && !p.startsWith(`${attr}:`));
+  node.dataset.i18nAttr = [...pairs, `${attr}:${key}`].join("; ");
+  node.setAttribute(attr, t(key));
+  return node;
 }
 
-/** Re-apply every translation binding (and data-i18n attributes inside `root`). */
-export function retranslate(root) {
-  for (let i = bindings.length - 1; i >= 0; i -= 1) {
-    if (!bindings[i].node.isConnected && !root.contains(bindings[i].node)) bindings.splice(i, 1);
-    else put(bindings[i]);
-  }
-  for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+/** Paint an SVG mark (fill, or stroke for a line) in class i's colour, the one it has on the whole page. */
+export function paint(node, i, { stroke = false } = {}) {
+  if (stroke) node.style.stroke = classColor(i);
+  else node.style.fill = classColor(i);
+  return node;
 }
 
-/** Fill "{name}" placeholders in a translated string. */
-export function fill(key, values) {
-  return t(key).replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+/** A small square of class i's colour, before its name in a table or a legend. */
+export function swatch(i) {
+  const mark = h("span", { class: "lab-swatch", "aria-hidden": "true" });
+  mark.style.backgroundColor = classColor(i);
+  return mark;
 }
 
-const MINUS = "\u2212";
-
-/**
- * Format a number for display: `digits` decimals, scientific notation for tiny or huge
- * magnitudes, a real minus sign, a decimal comma in Russian. null means "no number".
- */
-export function num(x, digits = 3, { sign = false } = {}) {
-  if (x === null || x === undefined) return "\u2014";
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "\u221e" : `${MINUS}\u221e`;
-  const abs = Math.abs(x);
-  let body;
-  if (abs !== 0 && (abs < 10 ** -digits || abs >= 1e7)) {
-    const [mantissa, exponent] = abs.toExponential(2).split("e");
-    body = `${mantissa}\u00d710${superscript(exponent)}`;
-  } else {
-    body = abs.toFixed(digits);
-  }
-  if (getLanguage() === "ru") body = body.replace(".", ",");
-  const negative = x < 0 && /[1-9]/.test(body);
-  const prefix = negative ? MINUS : sign && /[1-9]/.test(body) ? "+" : "";
-  return prefix + body;
-}
-
-const SUP = { "-": "\u207b", "+": "", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074",
-  5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079" };
-function superscript(exponent) {
-  return [...exponent].map((c) => SUP[c] ?? c).join("");
-}
-
-/** Percentage of a probability, for display. */
-export function pct(p, digits = 1) {
-  return `${num(p * 100, digits)}\u00a0%`;
+/** A table's row header for class i: its colour, then its name (which may wrap, beside it). */
+export function classCell(label, i, tag = "th") {
+  return h(tag, { scope: tag === "th" ? "row" : null }, [h("span", { class: "lab-name" }, [swatch(i), h("span", { text: label })])]);
 }
 
 let uid = 0;

@@ -1,60 +1,22 @@
-// One request in flight per widget; the latest input wins; stale answers are dropped.
+// The lab's requests: runner.js's policy over POST, with the page store's 10 s timeout.
 
 import { postJSON } from "../api.js";
 import { t } from "../i18n.js";
+import { createRunner } from "./runner.js";
 
-/**
- * A runner for `path`. `run(body)` sends now, or, while a request is in flight, keeps
- * `body` as the one pending request (replacing an older pending one). An answer is
- * delivered only if no newer body is waiting: it would be stale.
- * Identical consecutive bodies are sent once (`force` sends anyway); run() says whether
- * it sent (or queued) anything.
- */
-export function makeRunner(path, { onData, onError, onBusy = () => {} }) {
-  let inFlight = false;
-  let pending = null;
-  let lastKey = null;
+const TIMEOUT_MS = 10000;
 
-  async function send(body) {
-    inFlight = true;
-    onBusy(true);
-    let data = null;
-    let error = null;
-    try {
-      data = await postJSON(path, body);
-    } catch (err) {
-      error = err;
-    }
-    inFlight = false;
-    if (pending) {
-      const next = pending;
-      pending = null;
-      send(next);
-      return;
-    }
-    onBusy(false);
-    if (error) {
-      lastKey = null; // allow a retry of the same input
-      onError(error, body);
-    } else {
-      onData(data, body);
-    }
-  }
-
-  return {
-    run(body, { force = false } = {}) {
-      const key = JSON.stringify(body);
-      if (!force && key === lastKey) return false;
-      lastKey = key;
-      if (inFlight) pending = body;
-      else send(body);
-      return true;
-    },
-    /** Forget the last body so that the next run() sends even if unchanged. */
-    reset() {
-      lastKey = null;
-    },
+function poster(path) {
+  return (body) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    return postJSON(path, body, { signal: controller.signal }).finally(() => clearTimeout(timer));
   };
+}
+
+/** A runner (./runner.js) for POST `path`. */
+export function makeRunner(path, handlers) {
+  return createRunner(poster(path), handlers);
 }
 
 /** What to tell the person when a request failed (the API's own words for a refused input). */
