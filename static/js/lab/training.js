@@ -15,7 +15,11 @@ export function createTraining(root, { store, getBody }) {
   const lr = h("input", { id: lrId, type: "range", min: "0.05", max: "5", step: "0.05", value: "1" });
   const status = h("p", { class: "lab-status", role: "status", "aria-live": "polite" });
   const lrBox = createNumberBox({ id: nextId("lr-box"), rules: { min: 1e-6, max: 1000 },
-    onValue: (v) => store.set({ lr: v }), onRefuse: () => { status.textContent = t("lab.train.badLr"); } });
+    onValue(v) {
+      if (status.textContent === t("lab.train.badLr")) status.textContent = "";
+      store.set({ lr: v });
+    },
+    onRefuse: () => { status.textContent = t("lab.train.badLr"); } });
   sayAttr(lrBox.input, "aria-label", "lab.train.lrBox");
   const button = (key, extra = {}) => h("button", { type: "button", class: "lab-button", i18n: key, ...extra });
   const stepButton = button("lab.train.step", { "data-testid": "lab-step" });
