@@ -153,6 +153,7 @@ def test_the_empty_loss_chart_says_how_to_fill_it(open_lab, page, watch, lang):
     expect(hint).to_contain_text(f"\u201c{step}\u201d" if lang == "en" else f"\u00ab{step}\u00bb")
     page.get_by_test_id("lab-step").click()
     expect(hint).to_be_hidden()
-    page.get_by_role("button", name="Clear the chart" if lang == "en" else "Очистить график").click()
+    clear = "Clear the chart" if lang == "en" else "Очистить график"
+    page.get_by_role("button", name=clear).click()
     expect(hint).to_be_visible()
     watch.assert_clean()
