@@ -6,6 +6,7 @@ follow the page's policy (a training step waits while the API is down, then goes
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -139,3 +140,17 @@ def test_a_training_step_waits_while_the_api_is_down_and_then_goes_on(open_page,
     expect(status).to_contain_text("Steps taken: 1.", timeout=10_000)
     page.wait_for_function("() => !location.search.includes('logits=4,2,-1')")
     watch.assert_clean(allow_console=("net::ERR_FAILED",))
+
+
+def test_an_exported_chart_keeps_the_class_colours(open_page, page, watch):
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    expect(page.get_by_test_id("lab-curves").locator("polyline")).to_have_count(4)
+    palette = [page.evaluate(COLOUR, i) for i in range(3)]
+    with page.expect_download() as info:
+        page.get_by_test_id("lab-export-svg").click()
+    svg = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "var(--" not in svg  # colours are resolved: the file stands alone
+    strokes = re.findall(r'<polyline[^>]* stroke="(rgb\([^)]*\))"', svg)
+    assert strokes[:3] == palette, (strokes, palette)
+    watch.assert_clean()

@@ -20,7 +20,7 @@ export function createCurves(root, { store }) {
   const summary = h("p", { class: "lab-note" });
   const table = h("table", { class: "lab-table" });
   const details = h("details", { class: "lab-details" }, [h("summary", { i18n: "lab.curves.tableSummary" }),
-    h("div", { class: "lab-table-wrap", tabindex: "0" }, [table])]);
+    h("div", { class: "lab-table-wrap table-wrap", tabindex: "0" }, [table])]);
   root.append(h("p", { class: "lab-note", i18n: "lab.curves.explain" }), message, chart, legend, summary, details);
 
   let state = null;
