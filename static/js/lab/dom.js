@@ -3,7 +3,12 @@
 // User text always goes in through textContent.
 
 import { classColor } from "../colors.js";
-import { t } from "../i18n.js";
+import * as i18n from "../i18n.js";
+
+const { t } = i18n;
+// i18n.js's own writer when it has one (it may render notation such as powers), so that a
+// text set here and one it re-applies on a language change are written alike.
+const setText = i18n.setText || ((node, text) => { node.textContent = text; });
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -40,7 +45,7 @@ export function clear(node) {
 /** `node` shows the translation of `key`, now and after each language change (data-i18n). */
 export function say(node, key) {
   node.dataset.i18n = key;
-  node.textContent = t(key);
+  setText(node, t(key));
   return node;
 }
 
