@@ -54,7 +54,7 @@ test("when the API does not answer, the same input is sent again by itself", asy
   api.calls[0].reject(Object.assign(new Error("network"), { status: 0 }));
   await settle();
   assert.deepEqual(waits, ["x"]);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 60));
   assert.deepEqual(api.calls.map((c) => c.body), ["x", "x"]);
   api.calls[1].resolve("back");
   await settle();
@@ -69,7 +69,7 @@ test("newer input sent while the API is down is what the retry sends", async () 
   api.calls[0].reject(Object.assign(new Error("down"), { status: 503 }));
   await settle();
   runner.run("new");
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 60));
   assert.deepEqual(api.calls.map((c) => c.body), ["old", "new"]);
 });
 
@@ -80,7 +80,7 @@ test("a refused input (4xx) is said and not retried; the person may send it agai
   runner.run("bad");
   await settle();
   api.calls[0].reject(Object.assign(new Error("refused"), { status: 422 }));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 60));
   assert.deepEqual(errors, [422]);
   assert.equal(api.calls.length, 1);
   assert.equal(runner.run("bad"), true);
