@@ -20,7 +20,7 @@ export function createCurves(root, { store }) {
   const summary = h("p", { class: "lab-note" });
   const table = h("table", { class: "lab-table" });
   const details = h("details", { class: "lab-details" }, [h("summary", { i18n: "lab.curves.tableSummary" }),
-    h("div", { class: "lab-table-wrap table-wrap", tabindex: "0" }, [table])]);
+    h("div", { class: "lab-table-wrap", tabindex: "0" }, [table])]);
   root.append(h("p", { class: "lab-note", i18n: "lab.curves.explain" }), message, chart, legend, summary, details);
 
   let state = null;
@@ -44,7 +44,8 @@ export function createCurves(root, { store }) {
     setT(tAt((x - PAD.left) / IW));
   });
   chart.addEventListener("keydown", (event) => {
-    const current = state && state.t > 0 ? state.t : T_MIN;
+    const T = store.get().t; // the page's T now: the lab hears of a change a little later
+    const current = T > 0 ? T : T_MIN;
     const moves = {
       ArrowRight: current * KEY_FACTOR, ArrowUp: current * KEY_FACTOR,
       ArrowLeft: current / KEY_FACTOR, ArrowDown: current / KEY_FACTOR,

@@ -22,7 +22,7 @@ export function createGradientView() {
   const table = h("table", { class: "lab-table" }, [h("caption", { i18n: "lab.xent.tableCaption" }), h("thead", {}, [headRow]), tbody]);
   const root = h("div", { class: "lab-results" }, [
     lossLine, formula, h("p", { class: "lab-chart-title", i18n: "lab.xent.chartTitle" }), chart, note,
-    h("div", { class: "lab-table-wrap table-wrap", tabindex: "0" }, [table]),
+    h("div", { class: "lab-table-wrap", tabindex: "0" }, [table]),
   ]);
 
   /** Show an answer of POST /api/cross-entropy for `body`, with the state's class names. */

@@ -51,7 +51,7 @@ export function createSampling(root, { store }) {
     summary,
     histogram.chart,
     h("p", { class: "lab-note lab-small", i18n: "lab.sample.legendExpect" }),
-    h("div", { class: "lab-table-wrap table-wrap", tabindex: "0" }, [histogram.table]),
+    h("div", { class: "lab-table-wrap", tabindex: "0" }, [histogram.table]),
   );
 
   let state = null;

@@ -33,8 +33,8 @@ function naiveResult(steps, i, p) {
 export function createStabilityTables() {
   const naive = makeTable("lab.stab.naiveCaption", ["lab.col.class", "lab.stab.colScaled", "lab.stab.colExp", "lab.stab.colResult"]);
   const stable = makeTable("lab.stab.stableCaption", ["lab.col.class", "lab.stab.colShifted", "lab.stab.colExpShifted", "lab.col.p"]);
-  const naiveWrap = h("div", { class: "lab-table-wrap table-wrap", tabindex: "0", hidden: true, "data-testid": "lab-naive" }, [naive.table]);
-  const stableWrap = h("div", { class: "lab-table-wrap table-wrap", tabindex: "0" }, [stable.table]);
+  const naiveWrap = h("div", { class: "lab-table-wrap", tabindex: "0", hidden: true, "data-testid": "lab-naive" }, [naive.table]);
+  const stableWrap = h("div", { class: "lab-table-wrap", tabindex: "0" }, [stable.table]);
   const root = h("div", { class: "lab-pair" }, [naiveWrap, stableWrap]);
 
   /** Fill both tables from `result` (steps and probabilities) for `labels`; returns the verdict's
