@@ -55,7 +55,8 @@ export function createCrossEntropy(root, { store }) {
   });
 
   function request() {
-    const body = state && crossEntropyBody(state, picker.custom());
+    if (!state) return; // the first update() asks
+    const body = crossEntropyBody(state, picker.custom());
     hardZero.hidden = body !== null;
     view.root.hidden = body === null;
     hardGrad.textContent = `\u2202 hardmax / \u2202z = [${state.logits.map(() => "0").join(", ")}]`;
