@@ -154,3 +154,23 @@ def test_an_exported_chart_keeps_the_class_colours(open_page, page, watch):
     strokes = re.findall(r'<polyline[^>]* stroke="(rgb\([^)]*\))"', svg)
     assert strokes[:3] == palette, (strokes, palette)
     watch.assert_clean()
+
+
+def test_powers_are_superscripts_not_carets_in_both_languages(open_page, page, watch):
+    # The lab wrote e^(z/T) with a caret beside the page's real superscripts.
+    page = open_page(FOOD + "&target=0")
+    lab_ready(page)
+    page.get_by_test_id("lab-naive-toggle").check()
+    page.get_by_test_id("lab-demo").click()  # the overflow verdict has a power too
+    expect(page.get_by_test_id("lab-naive-verdict")).to_contain_text("Overflow")
+    for lang in ("en", "ru"):
+        if lang == "ru":
+            page.get_by_role("button", name="Русский").click()
+            expect(page.locator("#lab h2")).to_have_text("Лаборатория")
+        lab = page.locator("#lab")
+        assert "^" not in lab.inner_text()
+        sups = page.locator("[data-panel=stability] sup")
+        assert sups.count() >= 6  # the note, the switch (2), two headers, the verdict
+        sizes = sups.evaluate_all("s => s.map(x => parseFloat(getComputedStyle(x).fontSize))")
+        assert min(sizes) >= 12, sizes
+    watch.assert_clean()

@@ -6,9 +6,33 @@ import { classColor } from "../colors.js";
 import * as i18n from "../i18n.js";
 
 const { t } = i18n;
-// i18n.js's own writer when it has one (it may render notation such as powers), so that a
-// text set here and one it re-applies on a language change are written alike.
-const setText = i18n.setText || ((node, text) => { node.textContent = text; });
+const POWER = /\^\{([^}]*)\}/g;
+
+/** `text` into `node`, each "^{...}" as a <sup> (built as nodes: user text is never markup). */
+function writePowers(node, text) {
+  if (!text.includes("^{")) {
+    node.textContent = text;
+    return;
+  }
+  const parts = [];
+  let at = 0;
+  for (const m of text.matchAll(POWER)) {
+    parts.push(text.slice(at, m.index), h("sup", { text: m[1] }));
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  node.replaceChildren(...parts);
+}
+
+// i18n.js's own writer when it has one (the same notation), so that a text set here and one it
+// re-applies on a language change are written alike.
+const setText = i18n.setText || writePowers;
+
+/** A text of the lab's (with "^{...}" powers) into `node`. */
+export function write(node, text) {
+  setText(node, text);
+  return node;
+}
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 

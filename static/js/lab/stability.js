@@ -3,7 +3,7 @@
 // POST /api/softmax here: the demonstration leaves the learner's logits, T and address alone.
 
 import { t } from "../i18n.js";
-import { h, nextId, say } from "./dom.js";
+import { h, nextId, say, write } from "./dom.js";
 import { errorText, makeRunner } from "./net.js";
 import { createStabilityTables } from "./stabtables.js";
 
@@ -18,10 +18,13 @@ export function createStability(root, { store }) {
   const whose = h("p", { class: "lab-demo-note", hidden: true, "data-testid": "lab-demo-note", i18n: "lab.stab.demoNote" });
   const message = h("p", { class: "lab-message", role: "status" });
   const tables = createStabilityTables();
+  // texts with a power (e^{z/T}): written in draw(), with a real superscript
+  const explain = h("p", { class: "lab-note" });
+  const toggleLabel = h("label", { for: toggleId });
   root.append(
-    h("p", { class: "lab-note", i18n: "lab.stab.explain" }),
+    explain,
     h("div", { class: "lab-controls" }, [
-      h("div", { class: "lab-field lab-check" }, [toggle, h("label", { for: toggleId, i18n: "lab.stab.toggle" })]),
+      h("div", { class: "lab-field lab-check" }, [toggle, toggleLabel]),
       h("div", { class: "lab-buttons" }, [demoButton]),
     ]),
     whose, message, verdict, tables.root,
@@ -63,6 +66,8 @@ export function createStability(root, { store }) {
   }
 
   function draw() {
+    write(explain, t("lab.stab.explain"));
+    write(toggleLabel, t("lab.stab.toggle"));
     tables.showNaive(toggle.checked);
     whose.hidden = !demo;
     demoButton.setAttribute("aria-pressed", demo ? "true" : "false");
@@ -70,9 +75,11 @@ export function createStability(root, { store }) {
     const shown = demo ? demo.result : result;
     if (!shown || !state) return;
     const { text, bad } = tables.fill(shown, demo ? demo.labels : state.labels);
-    verdict.textContent = text;
+    write(verdict, text);
     verdict.classList.toggle("lab-bad", bad);
   }
+
+  draw();
 
   return {
     update(next, softmaxResult) {

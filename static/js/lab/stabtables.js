@@ -3,19 +3,21 @@
 // where e^(z/T) overflows); the page only says what the naive division then gives.
 
 import { t } from "../i18n.js";
-import { classCell, clear, h } from "./dom.js";
+import { classCell, clear, h, write } from "./dom.js";
 import { cell } from "./num.js";
 
 const INF = "\u221e";
 
+// Headers with a power (e^{z/T}) are written here, with a real superscript, on each fill.
 function makeTable(captionKey, columns) {
   const head = h("tr");
-  for (const key of columns) head.append(h("th", { scope: "col", i18n: key }));
+  for (const key of columns) head.append(write(h("th", { scope: "col", "data-key": key }), t(key)));
   const body = h("tbody");
   const foot = h("tfoot");
   const caption = h("caption", { i18n: captionKey });
   const table = h("table", { class: "lab-table" }, [caption, h("thead", {}, [head]), body, foot]);
-  return { table, caption, body, foot };
+  const relabel = () => head.querySelectorAll("th").forEach((th) => write(th, t(th.dataset.key)));
+  return { table, caption, body, foot, relabel };
 }
 
 const row = (label, i, cells) => h("tr", {}, [i === null ? h("th", { scope: "row", text: label }) : classCell(label, i),
@@ -41,6 +43,8 @@ export function createStabilityTables() {
    *  words and whether the naive way failed, or null where there is nothing to compare (T = 0). */
   function fill(result, labels) {
     for (const part of [naive.body, naive.foot, stable.body, stable.foot]) clear(part);
+    naive.relabel();
+    stable.relabel();
     const steps = result.steps;
     if (!steps || Array.isArray(result.probabilities[0])) return { text: t("lab.stab.hard"), bad: false };
     const p = result.probabilities;

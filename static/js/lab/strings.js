@@ -1,5 +1,6 @@
 // Every text the learning lab draws, in English and Russian (its section headings are in
-// the page's markup, so their strings are the page's: ../strings.js).
+// the page's markup, so their strings are the page's: ../strings.js). A power is written
+// e^{z/T}, the page's one notation, and shown with a real superscript (dom.js say/write).
 
 import { registerStrings } from "../i18n.js";
 
@@ -72,24 +73,24 @@ const en = {
   "lab.sample.summary": "{n} draws with seed {seed}.",
   "lab.sample.badField": "\u201c{field}\u201d does not take this value; the draws shown are for the last valid one.",
 
-  "lab.stab.explain": "On a computer e^z overflows to infinity once z is above about 709. The naive formula then divides infinity by infinity and gets NaN. Subtracting the largest logit first gives the same probabilities, because the factor cancels, and no exponent is ever positive.",
-  "lab.stab.toggle": "Show the naive computation e^(z/T) / \u03a3 e^(z/T)",
+  "lab.stab.explain": "On a computer e^{z} overflows to infinity once z is above about 709. The naive formula then divides infinity by infinity and gets NaN. Subtracting the largest logit first gives the same probabilities, because the factor cancels, and no exponent is ever positive.",
+  "lab.stab.toggle": "Show the naive computation e^{z/T} / \u03a3 e^{z/T}",
   "lab.stab.demo": "Try logits 1000, 999, \u22121000",
   "lab.stab.demoEnd": "Back to your logits",
   "lab.stab.demoNote": "Demonstration: logits 1000, 999, \u22121000 at T = 1. Your own logits and T stay as they were.",
   "lab.stab.naiveCaption": "Naive: exponentiate z/T as it is",
   "lab.stab.stableCaption": "Stable: subtract the maximum first",
   "lab.stab.colScaled": "z/T",
-  "lab.stab.colExp": "e^(z/T)",
+  "lab.stab.colExp": "e^{z/T}",
   "lab.stab.colResult": "result",
   "lab.stab.colShifted": "(z \u2212 max)/T",
-  "lab.stab.colExpShifted": "e^(\u00b7)",
+  "lab.stab.colExpShifted": "e^{\u00b7}",
   "lab.stab.overflow": "overflow",
   "lab.stab.sum": "Sum",
   "lab.stab.hard": "At T = 0 nothing is exponentiated: the hard max just picks the largest logit.",
-  "lab.stab.verdictOverflow": "Overflow: e^(z/T) is too large for a float64 for {count} of the classes, the sum is infinite, and the naive result is NaN or 0. The stable version is still exact.",
+  "lab.stab.verdictOverflow": "Overflow: e^{z/T} is too large for a float64 for {count} of the classes, the sum is infinite, and the naive result is NaN or 0. The stable version is still exact.",
   "lab.stab.verdictSum": "Overflow: each term fits, but their sum is infinite, so the naive result is all zeros. The stable version is still exact.",
-  "lab.stab.verdictUnderflow": "Underflow: every e^(z/T) rounds to 0, the sum is 0, and 0/0 is NaN. The stable version is still exact.",
+  "lab.stab.verdictUnderflow": "Underflow: every e^{z/T} rounds to 0, the sum is 0, and 0/0 is NaN. The stable version is still exact.",
   "lab.stab.verdictFine": "No overflow with these logits: both ways agree. Try large logits to see the naive way fail.",
 
   "lab.export.explain": "Download a chart as an image, or its numbers for a spreadsheet or a script.",
@@ -176,24 +177,24 @@ const ru = {
   "lab.sample.summary": "Испытаний: {n}, зерно {seed}.",
   "lab.sample.badField": "Поле \u00ab{field}\u00bb не принимает это значение; показаны результаты для последнего допустимого.",
 
-  "lab.stab.explain": "В компьютере e^z переполняется и становится бесконечностью, как только z превышает примерно 709. Тогда наивная формула делит бесконечность на бесконечность и получает NaN. Если сначала вычесть из всех логитов наибольший, вероятности не изменятся (общий множитель сокращается), а показатели степени никогда не будут положительными.",
-  "lab.stab.toggle": "Показать наивный расчёт e^(z/T) / \u03a3 e^(z/T)",
+  "lab.stab.explain": "В компьютере экспонента e^{z} переполняется и становится бесконечностью, как только z превышает примерно 709. Тогда наивная формула делит бесконечность на бесконечность и получает NaN. Если сначала вычесть из всех логитов наибольший, вероятности не изменятся (общий множитель сокращается), а показатели степени никогда не будут положительными.",
+  "lab.stab.toggle": "Показать наивный расчёт e^{z/T} / \u03a3 e^{z/T}",
   "lab.stab.demo": "Попробовать логиты 1000, 999, \u22121000",
   "lab.stab.demoEnd": "Вернуться к своим логитам",
   "lab.stab.demoNote": "Демонстрация: логиты 1000, 999, \u22121000 при T = 1. Ваши логиты и T остались прежними.",
   "lab.stab.naiveCaption": "Наивно: e в степени z/T как есть",
   "lab.stab.stableCaption": "Устойчиво: сначала вычитаем максимум",
   "lab.stab.colScaled": "z/T",
-  "lab.stab.colExp": "e^(z/T)",
+  "lab.stab.colExp": "e^{z/T}",
   "lab.stab.colResult": "результат",
   "lab.stab.colShifted": "(z \u2212 max)/T",
-  "lab.stab.colExpShifted": "e^(\u00b7)",
+  "lab.stab.colExpShifted": "e^{\u00b7}",
   "lab.stab.overflow": "переполнение",
   "lab.stab.sum": "Сумма",
   "lab.stab.hard": "При T = 0 ничего не возводится в степень: жёсткий максимум просто выбирает наибольший логит.",
-  "lab.stab.verdictOverflow": "Переполнение: e^(z/T) не помещается в float64 (классов: {count}), сумма бесконечна, и наивный результат \u2014 NaN или 0. Устойчивый способ по-прежнему точен.",
+  "lab.stab.verdictOverflow": "Переполнение: e^{z/T} не помещается в float64 (классов: {count}), сумма бесконечна, и наивный результат \u2014 NaN или 0. Устойчивый способ по-прежнему точен.",
   "lab.stab.verdictSum": "Переполнение: каждое слагаемое помещается в float64, но их сумма бесконечна, и наивный результат \u2014 одни нули. Устойчивый способ по-прежнему точен.",
-  "lab.stab.verdictUnderflow": "Потеря значимости: каждое e^(z/T) округляется до 0, сумма равна 0, а 0/0 \u2014 это NaN. Устойчивый способ по-прежнему точен.",
+  "lab.stab.verdictUnderflow": "Потеря значимости: каждое e^{z/T} округляется до 0, сумма равна 0, а 0/0 \u2014 это NaN. Устойчивый способ по-прежнему точен.",
   "lab.stab.verdictFine": "С этими логитами переполнения нет, и оба способа дают одно и то же. Возьмите большие логиты, чтобы увидеть, как наивный способ ломается.",
 
   "lab.export.explain": "Скачайте график картинкой или его числа для электронной таблицы или программы.",
