@@ -13,7 +13,7 @@ export const demoLogits = (k) => Array.from({ length: Math.max(3, k) }, (_, i) =
 export function createStability(root, { store }) {
   const toggleId = nextId("naive");
   const toggle = h("input", { id: toggleId, type: "checkbox", class: "lab-switch", "data-testid": "lab-naive-toggle" });
-  const demoButton = h("button", { type: "button", class: "lab-button", "aria-pressed": "false", "data-testid": "lab-demo", i18n: "lab.stab.demo" });
+  const demoButton = h("button", { type: "button", class: "lab-button", "data-testid": "lab-demo", i18n: "lab.stab.demo" });
   const verdict = h("p", { class: "lab-verdict", role: "status", "data-testid": "lab-naive-verdict" });
   const whose = h("p", { class: "lab-demo-note", hidden: true, "data-testid": "lab-demo-note", i18n: "lab.stab.demoNote" });
   const message = h("p", { class: "lab-message", role: "status" });
@@ -70,7 +70,6 @@ export function createStability(root, { store }) {
     write(toggleLabel, t("lab.stab.toggle"));
     tables.showNaive(toggle.checked);
     whose.hidden = !demo;
-    demoButton.setAttribute("aria-pressed", demo ? "true" : "false");
     say(demoButton, demo ? "lab.stab.demoEnd" : "lab.stab.demo");
     const shown = demo ? demo.result : result;
     if (!shown || !state) return;
