@@ -438,13 +438,15 @@ def test_clicking_the_temperature_chart_sets_t(open_page, watch):
     watch.assert_clean()
 
 
-def test_embed_hides_the_page_chrome(open_page, watch):
+def test_embed_hides_the_page_chrome(open_page, page, watch):
+    # Issue 12 (item 8): ?embed=1 is the hero figure alone, so the lab is not in it (nor loaded).
     page = open_page(FOOD + "&embed=1")
-    lab_ready(page)
     assert page.locator("header.site").bounding_box()["height"] <= 1  # its h1 only, for readers
     expect(page.get_by_role("button", name="English")).to_be_hidden()
     expect(page.locator("footer.site")).to_be_hidden()
-    expect(page.locator("#lab")).to_be_visible()
+    expect(page.locator("#lab")).to_be_hidden()
+    page.wait_for_timeout(500)
+    assert page.locator("#lab [data-lab='cross-entropy'] > *").count() == 0
     watch.assert_clean()
 
 

@@ -110,6 +110,8 @@ def test_each_class_has_the_pages_colour_in_every_lab_chart_and_table(
     palette = [page.evaluate(COLOUR, i) for i in range(3)]
     assert len(set(palette)) == 3, palette
     style = "(el, prop) => getComputedStyle(el)[prop]"
+    hero = page.locator("#hero .band-p .brow .fill")  # the main figure's share bars
+    assert [hero.nth(i).evaluate(style, "backgroundColor") for i in range(3)] == palette
     marks = {
         "curve": (page.get_by_test_id("lab-curves").locator("polyline"), "stroke"),
         "dot at T": (page.get_by_test_id("lab-curves").locator("circle"), "fill"),
