@@ -2,14 +2,14 @@
 // ("0.7, 0.2, 0.1"; "0,7; 0,2; 0,1" in Russian). Valid distributions go into the state and
 // the address; anything else is left to the panel to say (onInvalid).
 
-import { clear, h, nextId } from "./dom.js";
+import { clear, h, nextId, say } from "./dom.js";
 import { boxText } from "./num.js";
 import { distributionText, parseDistribution, sameNumbers, targetIndex, validDistribution } from "./target.js";
 
 export function createTargetPicker({ store, onInvalid }) {
   const ids = { select: nextId("target"), custom: nextId("custom") };
-  const select = h("select", { id: ids.select, class: "lab-input" });
   const customOption = h("option", { value: "custom", i18n: "lab.xent.custom" });
+  const select = h("select", { id: ids.select, class: "lab-input" }, [customOption]);
   const input = h("input", { id: ids.custom, class: "lab-input", type: "text", inputmode: "decimal",
     autocomplete: "off", spellcheck: "false" });
   const field = h("div", { class: "lab-field" }, [h("label", { for: ids.select, i18n: "lab.xent.target" }), select]);
@@ -85,7 +85,8 @@ export function createTargetPicker({ store, onInvalid }) {
     const keepValue = select.value;
     clear(select);
     state.labels.forEach((label, i) => select.append(h("option", { value: String(i), text: label })));
-    select.append(customOption);
+    // out of the document a moment, it may have missed a change of language
+    select.append(say(customOption, "lab.xent.custom"));
     // Say which option is chosen: a rebuilt list may otherwise show any of them.
     select.value = keepValue === "custom" ? "custom" : String(targetIndex(state));
     return true;
