@@ -1,7 +1,7 @@
 // The two invariances as buttons: "+1 to every logit" changes no share (the steps table's
 // z/T − max column stays the same), "×2 every logit" is the same as halving T.
 import { logit } from "./format.js";
-import { t } from "./i18n.js";
+import { setText, t } from "./i18n.js";
 
 function el(tag, props = {}) {
   return Object.assign(document.createElement(tag), props);
@@ -38,7 +38,7 @@ export function createInvariance(root, note, handlers) {
     const text = said ? t(said, { t: logit(state.t), half: logit(state.t / 2) }) : "";
     if (text !== shown) {
       shown = text;
-      note.textContent = text;
+      setText(note, text); // e^{z/T} with a real superscript, as everywhere else
     }
   }
 
