@@ -52,3 +52,13 @@ def test_the_shift_note_has_a_real_superscript(open_page, page, watch, lang, nam
     assert "^" not in note.inner_text()
     expect(note.locator("sup")).to_have_text(["z/T"])
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_classifier_writes_indices_as_subscripts(open_page, page, watch, lang):
+    # "z_k = w_k1 · x₁" mixed programmer's underscores with real subscripts in one line
+    open_page(f"classifier?dataset=iris&lang={lang}")
+    help_text = page.locator("[data-i18n='model.help']")
+    expect(help_text).to_contain_text("zₖ = wₖ₁ · x₁ + wₖ₂ · x₂ + bₖ")
+    assert "_" not in help_text.inner_text()
+    watch.assert_clean()
