@@ -112,8 +112,8 @@ export const TOUR_STRINGS = {
     "tour.next": "Далее",
     "tour.close": "Закрыть",
     "tour.right": "Верно.",
-    "tour.wrong": "Не совсем. Ответ: {answer}.",
-    "tour.shown": "Ответ: {answer}.",
+    "tour.wrong": "Не совсем. Правильный ответ: {answer}.",
+    "tour.shown": "Правильный ответ: {answer}.",
     "tour.after.classifier": "Классификатор, который учится на точках",
     "tour.after.digits": "Распознавание рукописных цифр",
 

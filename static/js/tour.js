@@ -8,6 +8,10 @@ import { createSpotlight } from "./tour-place.js";
 import { AFTER, STEPS, belongsTo, clampStep, fillText, isRevealed, relabel, stepPatch, stepValues } from "./tour-steps.js";
 import { TOUR_STRINGS } from "./tour-strings.js";
 
+// After a colon a choice reads on in lower case ("the answer: twice", "ответ: в несколько
+// раз", "a few"), but a symbol keeps its case ("T = 0").
+const LEADING_CAPITAL = /^([A-ZА-ЯЁ](?=[a-zа-яё])|[AА-ЯЁ](?=\s))/;
+
 registerStrings(TOUR_STRINGS);
 
 function el(tag, props = {}, children = []) {
@@ -115,7 +119,7 @@ function paintStep(ui, { s, n, state, result, answered }) {
   }
   ui.answer.hidden = !revealed;
   if (revealed) {
-    const answer = text(`tour.${s.id}.c${s.answer}`);
+    const answer = text(`tour.${s.id}.c${s.answer}`).replace(LEADING_CAPITAL, (c) => c.toLowerCase());
     let verdict = t("tour.shown", { answer });
     if (answered !== null) verdict = answered === s.answer ? t("tour.right") : t("tour.wrong", { answer });
     rich(ui.verdict, verdict);

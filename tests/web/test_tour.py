@@ -174,6 +174,12 @@ def test_a_prediction_comes_before_the_reveal(open_page, page, watch):
     answer(page, 0)
     expect(card.locator(".tour-verdict")).to_have_text("Верно.")
     expect(card.locator(".tour-explain")).to_contain_text("вместе 1")
+    # A wrong one: the right choice reads on after the colon in lower case.
+    page.goto(page.url.replace("tour=3", "tour=1"))
+    answer(page, 0)
+    expect(card.locator(".tour-verdict")).to_have_text(
+        "Не совсем. Правильный ответ: в несколько раз."
+    )
     watch.assert_clean()
 
 
