@@ -28,6 +28,9 @@ its gradient, and reproducible sampling, over a numerically stable numpy core.
 """
 
 
+_NO_TELEMETRY = {"tracing": False, "metrics": False, "logs": False}
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build a fresh application (tests make one per configuration)."""
     settings = settings or Settings.from_env()
@@ -37,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         docs_url=None,  # app.docs serves Swagger UI locally, under the CSP
         redoc_url=None,
+        telemetry=None if settings.opentelemetry else _NO_TELEMETRY,
     )
     app.state.settings = settings
     install_error_handlers(app)

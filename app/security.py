@@ -28,13 +28,13 @@ import asyncio
 import logging
 import os
 import re
-import time
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import error_response
+from app.body_deadline import BodyDeadline, BodyTimeout
 
 __all__ = ["CSP", "SecurityMiddleware"]
 
@@ -51,10 +51,6 @@ _COMMON = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]
-
-
-class _BodyTimeout(Exception):
-    pass
 
 
 def _is_embed(scope: Scope) -> bool:
@@ -108,14 +104,14 @@ class SecurityMiddleware:
                 message["headers"] = [*message.get("headers", ()), *headers]
             await send(message)
 
-        deadline = _BodyDeadline(receive, self.body_timeout)
+        deadline = BodyDeadline(receive, self.body_timeout)
         try:
             await self.app(scope, deadline.receive, send_with_headers)
         except ClientDisconnect:  # gone before its body was read: nobody to answer
             logger.info(
                 "client left: %s %s request_id=%s", scope["method"], scope["path"], request_id
             )
-        except _BodyTimeout:
+        except BodyTimeout:
             logger.warning(
                 "request body not received within %ss: %s %s request_id=%s",
                 self.body_timeout, scope["method"], scope["path"], request_id,
@@ -143,8 +139,6 @@ class SecurityMiddleware:
             if not started:
                 item = {"loc": [], "msg": "internal server error", "type": "internal_error"}
                 await error_response(500, [item])(scope, receive, send_with_headers)
-        finally:
-            deadline.close()
 
     def _timeout_response(self, started: bool) -> ASGIApp:
         """The 408 for a late body, or nothing once an answer has begun."""
@@ -158,66 +152,6 @@ class SecurityMiddleware:
 
 async def _nothing(scope: Scope, receive: Receive, send: Send) -> None:
     pass
-
-
-class _BodyDeadline:
-    """`receive`, but the whole body must arrive within `seconds` of the request's start.
-
-    One timer per request, made only when the app first asks for the body and
-    usually cancelled at once, as a small body is there already: cheaper than a
-    timeout context around every ``receive``.
-    """
-
-    __slots__ = (
-        "_done",
-        "_expired",
-        "_receive",
-        "_seconds",
-        "_start",
-        "_task",
-        "_timer",
-        "_waiting",
-    )
-
-    def __init__(self, receive: Receive, seconds: float) -> None:
-        self._receive = receive
-        self._start = time.monotonic()
-        self._seconds = seconds
-        self._timer: asyncio.TimerHandle | None = None
-        self._task: asyncio.Task | None = None
-        self._done = self._waiting = self._expired = False
-
-    async def receive(self) -> Message:
-        if self._done:  # body complete: later calls wait for a disconnect, unbounded
-            return await self._receive()
-        if self._expired:
-            raise _BodyTimeout
-        if self._timer is None:
-            self._task = asyncio.current_task()
-            left = self._seconds - (time.monotonic() - self._start)
-            self._timer = asyncio.get_running_loop().call_later(left, self._expire)
-        self._waiting = True
-        try:
-            message = await self._receive()
-        except asyncio.CancelledError:
-            if self._expired and self._task is not None and self._task.uncancel() == 0:
-                raise _BodyTimeout from None
-            raise
-        finally:
-            self._waiting = False
-        if message["type"] != "http.request" or not message.get("more_body", False):
-            self._done = True
-            self._timer.cancel()
-        return message
-
-    def _expire(self) -> None:
-        self._expired = True
-        if self._waiting and self._task is not None:
-            self._task.cancel()
-
-    def close(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
 
 
 def _request_id(scope: Scope) -> str:

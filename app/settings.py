@@ -37,6 +37,17 @@ def _int(
     return default
 
 
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name} must be 1 or 0 (true or false), got {env[name]!r}")
+
+
 def _log_level(value: str) -> str:
     level = value.strip().lower()
     if level not in LOG_LEVELS:
@@ -69,6 +80,9 @@ class Settings:
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
     # Connections plus requests a worker takes before it answers 503 (uvicorn's limit_concurrency).
     limit_concurrency: int = 1000
+    # FastAPI's OpenTelemetry (traces, metrics, logs to the global providers). Off by
+    # default: looking the providers up costs every request ~7 µs (benchmarks/README.md).
+    opentelemetry: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -92,4 +106,5 @@ class Settings:
             body_timeout=_int(env, "SOFTMAX_BODY_TIMEOUT", d.body_timeout),
             allowed_hosts=tuple(h.strip() for h in hosts.split(",") if h.strip()),
             limit_concurrency=_int(env, "SOFTMAX_LIMIT_CONCURRENCY", d.limit_concurrency),
+            opentelemetry=_flag(env, "SOFTMAX_OPENTELEMETRY", d.opentelemetry),
         )

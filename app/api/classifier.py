@@ -12,11 +12,12 @@ from threadpoolctl import ThreadpoolController
 
 from app.api.body import parse_json_body, request_body
 from app.api.classifier_schemas import ClassifierStepRequest, ClassifierStepResponse
-from app.api.encoding import NumpyJSONResponse, validated
+from app.api.encoding import validated
 from app.api.errors import ERROR_RESPONSES
+from app.api.routing import ModelRoute
 from app.core.regression import regression_steps
 
-router = APIRouter(prefix="/api", tags=["classifier"])
+router = APIRouter(prefix="/api", tags=["classifier"], route_class=ModelRoute)
 
 EXAMPLES = {
     "one step from zero": {
@@ -58,7 +59,7 @@ def _steps(body: ClassifierStepRequest, arguments: dict):
     openapi_extra=request_body(ClassifierStepRequest, EXAMPLES),
     summary="Gradient-descent steps of softmax regression (the client holds W and b)",
 )
-async def post_classifier_step(request: Request) -> NumpyJSONResponse:
+async def post_classifier_step(request: Request) -> ClassifierStepResponse:
     """Steps on ``mean CE(softmax((W x + b) / T), y) + (l2 / 2) sum W^2``."""
     body = await parse_json_body(request, ClassifierStepRequest)
     arguments = {
@@ -74,4 +75,4 @@ async def post_classifier_step(request: Request) -> NumpyJSONResponse:
         result = _steps(body, arguments)
     fields = ("weights", "bias", "losses", "accuracy")
     data = {name: getattr(result, name) for name in fields}
-    return NumpyJSONResponse(validated(ClassifierStepResponse, data))
+    return validated(ClassifierStepResponse, data)

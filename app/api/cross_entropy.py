@@ -6,13 +6,13 @@ import numpy as np
 from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
-from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count, size
+from app.api.routing import ModelRoute
 from app.api.schemas import CrossEntropyRequest, CrossEntropyResponse
 from app.core import cross_entropy
 
-router = APIRouter(prefix="/api", tags=["cross-entropy"])
+router = APIRouter(prefix="/api", tags=["cross-entropy"], route_class=ModelRoute)
 
 EXAMPLES = {
     "pizza is right": {"logits": [4, 2, -1], "target": 0},
@@ -38,7 +38,7 @@ EXAMPLES = {
     openapi_extra=request_body(CrossEntropyRequest, EXAMPLES),
     summary="Cross-entropy (as torch computes it) and its gradient",
 )
-async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
+async def post_cross_entropy(request: Request) -> CrossEntropyResponse:
     """Loss of ``softmax(logits / T)`` against the target; gradient ``(p - y) / T`` when plain."""
     body = await parse_json_body(request, CrossEntropyRequest)
     check_count(request, "logits", size(body.logits))
@@ -56,14 +56,12 @@ async def post_cross_entropy(request: Request) -> NumpyJSONResponse:
             "use a larger temperature or smaller weights",
             "gradient_overflow",
         )
-    return NumpyJSONResponse(
-        CrossEntropyResponse(
-            loss=result.loss.tolist(),
-            probabilities=result.probabilities.tolist(),
-            gradient=result.gradient.tolist(),
-            reduction=body.reduction,
-            temperature=body.temperature,
-        )
+    return CrossEntropyResponse(
+        loss=result.loss.tolist(),
+        probabilities=result.probabilities.tolist(),
+        gradient=result.gradient.tolist(),
+        reduction=body.reduction,
+        temperature=body.temperature,
     )
 
 

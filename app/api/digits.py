@@ -12,13 +12,14 @@ from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
 from app.api.classifier_schemas import DigitsModelResponse, DigitsRequest, DigitsResponse
-from app.api.encoding import NumpyJSONResponse, validated
+from app.api.encoding import validated
 from app.api.errors import ERROR_RESPONSES
+from app.api.routing import ModelRoute
 from app.core import argmax, softmax
 from app.core.regression import regression_logits
 from app.datasets import digit_samples, digits_model
 
-router = APIRouter(prefix="/api", tags=["digits"])
+router = APIRouter(prefix="/api", tags=["digits"], route_class=ModelRoute)
 
 ONE = [0, 0, 0, 12, 13, 5, 0, 0, 0, 0, 0, 11, 16, 9, 0, 0, 0, 0, 3, 15, 16, 6, 0, 0, 0, 7, 15,
        16, 16, 2, 0, 0, 0, 0, 1, 16, 16, 3, 0, 0, 0, 0, 1, 16, 16, 6, 0, 0, 0, 0, 1, 16, 16, 6,
@@ -53,9 +54,9 @@ def predict(pixels: list, temperature: float = 1.0) -> dict:
     openapi_extra=request_body(DigitsRequest, EXAMPLES),
     summary="Which digit: softmax regression on an 8x8 image of block counts",
 )
-async def post_digits_predict(request: Request) -> NumpyJSONResponse:
+async def post_digits_predict(request: Request) -> DigitsResponse:
     body = await parse_json_body(request, DigitsRequest)
-    return NumpyJSONResponse(validated(DigitsResponse, predict(body.pixels, body.temperature)))
+    return validated(DigitsResponse, predict(body.pixels, body.temperature))
 
 
 @router.get(
@@ -63,8 +64,8 @@ async def post_digits_predict(request: Request) -> NumpyJSONResponse:
     response_model=DigitsModelResponse,
     summary="The digits model: weights (one 8x8 image per digit), accuracy, sample images",
 )
-async def get_digits(request: Request) -> NumpyJSONResponse:
+async def get_digits(request: Request) -> DigitsModelResponse:
     model = digits_model()
     keys = ("weights", "bias", "held_out_accuracy", "held_out_rows", "train_rows", "source")
     data = {**{k: model[k] for k in keys}, "samples": digit_samples()}
-    return NumpyJSONResponse(validated(DigitsModelResponse, data))
+    return validated(DigitsModelResponse, data)

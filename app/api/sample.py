@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
-from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES, ApiError
 from app.api.limits import check_count
+from app.api.routing import ModelRoute
 from app.api.schemas import SampleRequest, SampleResponse
 from app.core import sample
 
-router = APIRouter(prefix="/api", tags=["sampling"])
+router = APIRouter(prefix="/api", tags=["sampling"], route_class=ModelRoute)
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "n": 1000, "seed": 0},
@@ -32,7 +32,7 @@ EXAMPLES = {
     openapi_extra=request_body(SampleRequest, EXAMPLES),
     summary="Draw n classes from the softmax (same seed, same counts)",
 )
-async def post_sample(request: Request) -> NumpyJSONResponse:
+async def post_sample(request: Request) -> SampleResponse:
     """Temperature first, then top-k, then top-p, then renormalise and draw."""
     body = await parse_json_body(request, SampleRequest)
     check_count(request, "logits", len(body.logits))
@@ -47,11 +47,9 @@ async def post_sample(request: Request) -> NumpyJSONResponse:
         top_k=body.top_k,
         top_p=body.top_p,
     )
-    return NumpyJSONResponse(
-        SampleResponse(
-            probabilities=result.probabilities.tolist(),
-            counts=result.counts.tolist(),
-            n=body.n,
-            seed=result.seed,
-        )
+    return SampleResponse(
+        probabilities=result.probabilities.tolist(),
+        counts=result.counts.tolist(),
+        n=body.n,
+        seed=result.seed,
     )

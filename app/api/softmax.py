@@ -8,13 +8,13 @@ import numpy as np
 from fastapi import APIRouter, Request
 
 from app.api.body import parse_json_body, request_body
-from app.api.encoding import NumpyJSONResponse
 from app.api.errors import ERROR_RESPONSES
 from app.api.limits import check_count
+from app.api.routing import ModelRoute
 from app.api.schemas import STEPS_MAX_CLASSES, STEPS_MAX_VALUES, SoftmaxRequest, SoftmaxResponse
 from app.report import softmax_response
 
-router = APIRouter(prefix="/api", tags=["softmax"])
+router = APIRouter(prefix="/api", tags=["softmax"], route_class=ModelRoute)
 
 EXAMPLES = {
     "food": {"logits": [4, 2, -1], "temperature": 1},
@@ -39,7 +39,7 @@ def wants_steps(asked: bool | None, shape: tuple[int, ...]) -> bool:
     openapi_extra=request_body(SoftmaxRequest, EXAMPLES),
     summary="Softmax of one vector or a batch of rows, with temperature",
 )
-async def post_softmax(request: Request) -> NumpyJSONResponse:
+async def post_softmax(request: Request) -> SoftmaxResponse:
     """``softmax(z / T)`` along the last axis; T = 0 gives the hard max.
 
     Log-probabilities that are minus infinity (probability exactly 0) are sent as null.
@@ -49,4 +49,4 @@ async def post_softmax(request: Request) -> NumpyJSONResponse:
     z = np.array(body.logits, dtype=np.float64)
     check_count(request, "logits", z.size)
     t = body.temperature + 0.0  # -0.0 is T = 0, answered without its sign
-    return NumpyJSONResponse(softmax_response(z, t, steps=wants_steps(body.steps, z.shape)))
+    return softmax_response(z, t, steps=wants_steps(body.steps, z.shape))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import subprocess
+import sys
 import warnings
 from urllib.parse import urljoin
 
@@ -16,6 +19,7 @@ with warnings.catch_warnings():
 from app.main import create_app
 from app.paths import STATIC_DIR
 from app.settings import Settings
+from tests.support.serve import ROOT
 
 NO_GZIP = {"accept-encoding": "identity"}
 
@@ -201,6 +205,7 @@ class TestCommand:
         assert kw.get("date_header", True) is True
         assert kw["h11_max_incomplete_event_size"] == 16 * 1024
         assert "root_path" not in kw  # the app sets it (RootPath), whatever runs it
+        assert kw["loop"] == "asyncio"  # first come, first served under load
 
     def test_console_script(self):
         import tomllib
@@ -208,3 +213,43 @@ class TestCommand:
 
         project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
         assert project["project"]["scripts"]["softmax-explorer"] == "app.__main__:main"
+
+
+_TRACED = """
+import warnings
+from opentelemetry import trace
+warnings.simplefilter("ignore")
+from starlette.testclient import TestClient
+from app.main import create_app
+from app.settings import Settings
+
+spans = []
+
+
+class Tracer(trace.NoOpTracer):
+    def start_span(self, name, *args, **kwargs):
+        spans.append(name)
+        return super().start_span(name, *args, **kwargs)
+
+
+class Provider(trace.TracerProvider):
+    def get_tracer(self, *args, **kwargs):
+        return Tracer()
+
+
+trace.set_tracer_provider(Provider())
+with TestClient(create_app(Settings.from_env())) as client:
+    assert client.post("/api/softmax", json={"logits": [4, 2, -1]}).status_code == 200
+print(spans)
+"""
+
+
+@pytest.mark.parametrize(("value", "spans"), [("", "[]"), ("0", "[]"), ("1", "['POST']")])
+def test_opentelemetry_spans_only_when_asked(value, spans):
+    # A subprocess: the global tracer provider can be set once per process.
+    env = {**os.environ, "SOFTMAX_OPENTELEMETRY": value}
+    out = subprocess.run(
+        [sys.executable, "-c", _TRACED], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == spans

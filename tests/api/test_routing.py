@@ -1,0 +1,85 @@
+"""app/api/routing.py: a ModelRoute answers its response model, and nothing else."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+import pytest
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # fastapi.testclient: "install httpx2"
+    from fastapi.testclient import TestClient
+
+from app.api.body import parse_json_body
+from app.api.routing import ModelRoute, add_routes
+from app.main import create_app
+from app.settings import Settings
+
+
+class Echo(BaseModel):
+    value: float
+
+
+class Other(BaseModel):
+    value: float
+
+
+def _client(answer) -> TestClient:
+    router = APIRouter(route_class=ModelRoute)
+
+    @router.post("/echo", response_model=Echo)
+    async def echo(request: Request) -> Echo:
+        body = await parse_json_body(request, Echo)
+        return answer(body.value)
+
+    app = create_app(Settings())
+    add_routes(app, router)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def test_the_model_is_sent_as_json() -> None:
+    r = _client(lambda v: Echo(value=v * 2)).post("/echo", json={"value": 1.5})
+    assert (r.status_code, r.headers["content-type"], r.json()) == (
+        200,
+        "application/json",
+        {"value": 3.0},
+    )
+
+
+def test_the_body_is_still_validated() -> None:
+    r = _client(lambda v: Echo(value=v)).post("/echo", json={"value": "x"})
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["body", "value"]
+
+
+@pytest.mark.parametrize("answer", [lambda v: Other(value=v), lambda v: {"value": v}])
+def test_an_answer_off_the_contract_is_a_500_not_sent(answer, caplog) -> None:
+    client = _client(answer)
+    with caplog.at_level(logging.ERROR, logger="app.errors"):
+        r = client.post("/echo", json={"value": 1.0})
+    assert r.status_code == 500
+    assert r.json() == {
+        "detail": [{"loc": [], "msg": "internal server error", "type": "internal_error"}]
+    }
+    assert "/echo: " in caplog.text and ", not Echo" in caplog.text
+    assert client.get("/healthz").status_code == 200
+
+
+def test_a_model_route_needs_a_response_model() -> None:
+    router = APIRouter(route_class=ModelRoute)
+    with pytest.raises(TypeError, match="/bare: a ModelRoute needs a pydantic response_model"):
+
+        @router.post("/bare")
+        async def bare(request: Request) -> dict:
+            return {}
+
+
+def test_every_json_endpoint_of_the_api_is_a_model_route() -> None:
+    # Endpoints that read the Request themselves must have their answer checked here.
+    app = create_app(Settings())
+    posts = [r for r in app.routes if "POST" in getattr(r, "methods", ())]
+    assert {r.path for r in posts} >= {"/api/softmax", "/api/cross-entropy", "/api/sample"}
+    assert [r.path for r in posts if not isinstance(r, ModelRoute)] == []
