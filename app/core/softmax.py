@@ -34,7 +34,7 @@ def shift(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[np.
         if not math.isfinite(s.min()):
             as_logits(z)  # NaN or infinity: raises
             return extremes.scaled_difference(z, m, t)  # logits more than 1.8e308 apart
-        if np.ndim(t):
+        if isinstance(t, np.ndarray):  # a column of temperatures: one row each
             return s / t
         if t != 1.0:
             s /= t
