@@ -1,4 +1,4 @@
-"""API benchmark: a real uvicorn server (httptools; asyncio loop, as deployed) on 127.0.0.1, loaded by wrk.
+"""API benchmark: uvicorn (httptools, asyncio loop as deployed) on 127.0.0.1, loaded by wrk.
 
     python benchmarks/bench_api.py            # about three minutes
     python benchmarks/bench_api.py --quick    # about 15 seconds (CI: catches a broken script)
