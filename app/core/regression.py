@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike, NDArray
 
 # Public names only (app.core's modules are free to move); not imported by app.core itself.
 from app.core import CoreInputError, log_softmax
+from app.core._regression_checks import checked, non_negative, positive
 
 __all__ = ["RegressionResult", "regression_gradient", "regression_logits", "regression_steps"]
 
@@ -40,38 +41,6 @@ class RegressionResult:
     bias: NDArray[np.float64]
     losses: NDArray[np.float64]
     accuracy: float
-
-
-def _matrix(values: ArrayLike, field: str, ndim: int) -> NDArray[np.float64]:
-    try:
-        a = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError, OverflowError) as exc:
-        raise CoreInputError(field, "must be a rectangular array of numbers") from exc
-    if a.ndim != ndim or a.size == 0:
-        shape = "a list of numbers" if ndim == 1 else "a non-empty list of rows of numbers"
-        raise CoreInputError(field, f"must be {shape}")
-    if not np.isfinite(a).all():
-        raise CoreInputError(field, "must be finite (no NaN or infinity)")
-    return a
-
-
-def _checked(x, y, weights, bias):
-    """x (N, D), y (N,) as indices, W (K, D), b (K,), with shapes that agree."""
-    x = _matrix(x, "x", 2)
-    w = _matrix(weights, "weights", 2)
-    b = _matrix(bias, "bias", 1)
-    n, d = x.shape
-    k = w.shape[0]
-    if w.shape[1] != d:
-        raise CoreInputError("weights", f"each row must have {d} values, one per column of x")
-    if b.shape[0] != k:
-        raise CoreInputError("bias", f"must have {k} values, one per row of weights")
-    labels = np.asarray(y)
-    if labels.ndim != 1 or labels.shape[0] != n:
-        raise CoreInputError("y", f"must have {n} class indices, one per row of x")
-    if labels.dtype.kind not in "iu" or labels.min() < 0 or labels.max() >= k:
-        raise CoreInputError("y", f"must be class indices from 0 to {k - 1}")
-    return x, labels.astype(np.intp), w, b
 
 
 def regression_logits(x: ArrayLike, weights: ArrayLike, bias: ArrayLike) -> NDArray[np.float64]:
@@ -163,25 +132,11 @@ def regression_gradient(
     >>> round(loss, 6), dw.tolist(), db.tolist()
     (0.693147, [[-0.5], [0.5]], [0.0, 0.0])
     """
-    x, labels, w, b = _checked(x, y, weights, bias)
-    t = _positive(temperature, "temperature")
+    x, labels, w, b = checked(x, y, weights, bias)
+    t = positive(temperature, "temperature")
     onehot = np.eye(w.shape[0])[labels]
-    loss, dw, db = _objective(x, onehot, w, b, t, _non_negative(l2, "l2"))
+    loss, dw, db = _objective(x, onehot, w, b, t, non_negative(l2, "l2"))
     return float(loss), dw, db
-
-
-def _positive(value: float, field: str) -> float:
-    v = float(value)
-    if not (np.isfinite(v) and v > 0):
-        raise CoreInputError(field, "must be a finite number > 0")
-    return v
-
-
-def _non_negative(value: float, field: str) -> float:
-    v = float(value)
-    if not (np.isfinite(v) and v >= 0):
-        raise CoreInputError(field, "must be a finite number >= 0")
-    return v
 
 
 def regression_steps(
@@ -229,10 +184,10 @@ def regression_steps(
     >>> r.losses.round(4).tolist(), r.accuracy
     ([0.6931, 0.3133, 0.1946], 1.0)
     """
-    x, labels, w, b = _checked(x, y, weights, bias)
-    t = _positive(temperature, "temperature")
-    lr = _positive(learning_rate, "learning_rate")
-    l2 = _non_negative(l2, "l2")
+    x, labels, w, b = checked(x, y, weights, bias)
+    t = positive(temperature, "temperature")
+    lr = positive(learning_rate, "learning_rate")
+    l2 = non_negative(l2, "l2")
     if not (isinstance(steps, int | np.integer) and steps >= 1):
         raise CoreInputError("steps", "must be an integer >= 1")
     with np.errstate(over="ignore", invalid="ignore"):  # refused just below
