@@ -68,10 +68,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         log_level=args.log_level,
         reload=args.reload,
         proxy_headers=True,
-        # asyncio's loop, not uvloop: past a worker's capacity uvloop answers new
-        # requests before waiting ones (MagicStack/uvloop#123), so at 50 connections
-        # p99 was 10x the median; asyncio keeps the order (benchmarks/README.md).
-        loop="asyncio",
         # Finish in-flight requests on SIGTERM, but do not hang forever.
         timeout_graceful_shutdown=10,
         # Past this many connections and requests a worker answers 503 at once
