@@ -62,7 +62,8 @@ def clean_validation_errors(errors: Iterable[Any], prefix: tuple[str, ...] = ())
     cleaned = []
     for err in errors:
         loc = [_named(part) for part in err["loc"] if part not in _UNION_TAGS]
-        msg = err["msg"]
+        # "Value error, " is pydantic's prefix for our validators' own messages.
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "json_invalid":
             loc = []
         cleaned.append({"loc": [*prefix, *loc], "msg": msg, "type": err["type"]})

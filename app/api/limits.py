@@ -14,7 +14,7 @@ def check_count(request: Request, field: str, count: int) -> None:
         raise ApiError(
             413,
             ["body", field],
-            f"{count} values is more than the limit of {limit}",
+            f"{count} values are more than the limit of {limit}",
             "too_many_values",
         )
 

@@ -73,7 +73,7 @@ RAW_BODIES = [
         b'{"logits": [[1, 2], [3]]}',
         ["body", "logits"],
         (
-            "Value error, every row of a batch must have the same number of classes",
+            "every row of a batch must have the same number of classes",
             "value_error",
         ),
         id="ragged",
@@ -330,7 +330,7 @@ def test_streamed_body_without_length_is_cut_at_the_limit(make_client):
 def test_too_many_numbers_is_413(make_client):
     client = make_client(max_numbers=10)
     response = client.post("/api/softmax", json={"logits": [[1.0] * 4] * 3})
-    too_many = ("12 values is more than the limit of 10", "too_many_values")
+    too_many = ("12 values are more than the limit of 10", "too_many_values")
     assert_error(response, 413, ["body", "logits"], *too_many)
     response = client.post(
         "/api/temperature", json={"logits": [1.0] * 4, "temperatures": [1, 2, 3]}
