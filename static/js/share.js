@@ -36,14 +36,20 @@ function createShare(open, getState) {
   const dialog = el("dialog", { id: "share", className: "share" });
   dialog.setAttribute("aria-labelledby", "share-h");
   const heading = el("h2", { id: "share-h" });
-  const panelsBox = el("fieldset", { className: "share-panels" });
-  const legend = el("legend");
-  panelsBox.append(legend);
+  // The link and the code come first, so they are on screen when the dialog opens (on a
+  // phone too); the list of panels below them scrolls in the room that is left.
   const body = el("div", { className: "share-body" });
   const link = copyField(body, "share-link", false);
   const frame = copyField(body, "share-embed", true);
+  // A group, not a <fieldset>: Chromium does not clip a fieldset that a flex column shrinks.
+  const panelsBox = el("div", { className: "share-panels" });
+  panelsBox.setAttribute("role", "group");
+  panelsBox.setAttribute("aria-labelledby", "share-panels-h");
+  const legend = el("p", { id: "share-panels-h", className: "share-legend" });
+  const list = el("div", { className: "share-list" });
+  panelsBox.append(legend, list);
   const close = el("button", { type: "button", className: "btn", id: "share-close" });
-  dialog.append(heading, panelsBox, body, close);
+  dialog.append(heading, body, panelsBox, close);
   document.body.append(dialog);
   const boxes = new Map(); // panel name -> checkbox
 
@@ -60,7 +66,7 @@ function createShare(open, getState) {
         box.addEventListener("change", fill);
         const label = el("label", { htmlFor: box.id, className: "share-panel" });
         label.append(box, el("span"));
-        panelsBox.append(label);
+        list.append(label);
         boxes.set(name, box);
       }
       const box = boxes.get(name);
