@@ -1,5 +1,8 @@
-// The classifier page's state in the address (?dataset=iris&fx=2&fy=3&t=1&lr=0.1&w=...&b=...),
-// so that a link shares the model as well as the view. Pure: no DOM.
+// The classifier page's state in the address (?dataset=iris&fx=2&fy=3&t=1&lr=0.1&w=...&b=...
+// &pts=...), so that a link shares the model, the view and the points a learner added. Pure: no DOM.
+// pts=x1,x2,class;x1,x2,class...: the added points in the axes' units, the class counted from 0;
+// a malformed entry is skipped, and only the last MAX_POINTS are kept.
+import { MAX_POINTS } from "./points.js";
 
 export const DATASETS = ["iris", "blobs", "moons", "spiral"];
 export const T_MIN = 0.01;
@@ -24,6 +27,12 @@ function matrix(s) {
   return rows.every((r) => r && r.length === rows[0].length) ? rows : null;
 }
 
+function points(s) {
+  const valid = (v) => v && v.length === 3 && Number.isInteger(v[2]) && v[2] >= 0 && v[2] < 64;
+  const pts = (s || "").split(";").map(row).filter(valid);
+  return pts.slice(-MAX_POINTS).map((v) => ({ x: [v[0], v[1]], y: v[2] }));
+}
+
 /** The state a query string describes; anything missing or invalid is null (the page's default). */
 export function readState(search) {
   const q = new URLSearchParams(search);
@@ -41,6 +50,7 @@ export function readState(search) {
     lr: lr !== null && lr > 0 ? lr : null,
     w: matrix(q.get("w")),
     b: row(q.get("b")),
+    pts: points(q.get("pts")),
     lang,
   };
 }
@@ -58,6 +68,7 @@ export function writeQuery(s) {
   if (s.lr !== null) parts.push(["lr", short(s.lr)]);
   if (s.w) parts.push(["w", s.w.map((r) => r.map(short).join(",")).join(";")]);
   if (s.b) parts.push(["b", s.b.map(short).join(",")]);
+  if (s.pts.length) parts.push(["pts", s.pts.map((p) => `${p.x[0]},${p.x[1]},${p.y}`).join(";")]);
   if (s.lang) parts.push(["lang", s.lang]);
   return parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3B/g, ";")}`).join("&");
 }
