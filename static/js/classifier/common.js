@@ -37,6 +37,12 @@ export function wireLanguage(onChange) {
   return mark;
 }
 
+/** Fill a <select> with [value, text] items and choose `value`. */
+export function fillSelect(select, items, value) {
+  select.replaceChildren(...items.map(([v, text]) => new Option(text, v, false, v === value)));
+  select.value = value;
+}
+
 /** The language of the page: ?lang=, else what the server rendered in <html lang>. */
 export function initialLanguage() {
   const asked = new URLSearchParams(location.search).get("lang");

@@ -3,11 +3,12 @@
 import { getJSON, postJSON } from "../api.js";
 import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
 import { parseNumber } from "../parse.js";
-import { createTemperature, initialLanguage, wireLanguage } from "./common.js";
+import { createTemperature, fillSelect, initialLanguage, wireLanguage } from "./common.js";
 import { createSliders } from "./controls.js";
 import { createLoss } from "./loss.js";
 import { createMap } from "./map.js";
 import { zeros } from "./model.js";
+import { addPoint, bounds, fitPoints } from "./points.js";
 import { createReadout, fillClassPicker } from "./readout.js";
 import { STRINGS } from "./strings.js";
 import { readState, writeQuery } from "./url.js";
@@ -20,13 +21,12 @@ registerStrings(STRINGS);
 const state = readState(location.search);
 setLanguage(state.lang || initialLanguage());
 let data = null; // the dataset as the API sent it
-let added = []; // points clicked in: {x: [x1, x2], y}
 let losses = [];
 let accuracy = null;
 let run = 0; // a Reset or a new dataset ends a training run in progress
 let chosen = 0; // class of a new point
 
-const map = createMap($("clf-map"), { onHover: showReadout, onAdd: addPoint });
+const map = createMap($("clf-map"), { onHover: showReadout, onAdd: clickPoint });
 const sliders = createSliders($("clf-sliders"), {
   onChange(kind, k, j, value) {
     if (kind === "w") state.w[k][j] = value;
@@ -46,43 +46,43 @@ const loss = createLoss($("clf-loss"));
 const names = (list) => list.map((n) => n[getLanguage()] || n.en);
 const K = () => data.classes.length;
 
+/** The dataset's points on the two chosen axes, then the added ones (state.pts). */
 function points() {
   const base = data.x.map((row, i) => ({ x: [row[state.fx], row[state.fy]], y: data.y[i], added: false }));
-  return base.concat(added.map((p) => ({ ...p, added: true })));
+  return base.concat(state.pts.map((p) => ({ ...p, added: true })));
 }
 
-function bounds(pts) {
-  const xs = pts.map((p) => p.x[0]);
-  const ys = pts.map((p) => p.x[1]);
-  const pad = (lo, hi) => [lo - 0.08 * (hi - lo || 1), hi + 0.08 * (hi - lo || 1)];
-  return [...pad(Math.min(...xs), Math.max(...xs)), ...pad(Math.min(...ys), Math.max(...ys))];
+let frozenBounds = null; // the map's bounds, kept while points are added
+const refreshView = () => map.setView({ points: points(), bounds: frozenBounds, K: K() });
+
+/** The map's view of new data or axes: bounds from the data's points (not the added ones, so that
+ *  a reload shows the same view), and the added points that fit it. */
+function newView() {
+  frozenBounds = bounds(points().filter((p) => !p.added));
+  state.pts = fitPoints(state.pts, K(), frozenBounds);
+  relabel();
+  refreshView();
 }
 
-let frozenBounds = null;
-function refreshView() {
-  const pts = points();
-  map.setView({ points: pts, bounds: frozenBounds, K: K() });
-}
-
-function saveAddress() {
-  state.lang = getLanguage();
-  history.replaceState(null, "", "?" + writeQuery(state));
-}
-
-/** A new history entry for a new view (dataset, seed, axes), so that Back returns to the last. */
-function pushAddress() {
+/** The state into the address; push: a new history entry for a new view (dataset, seed, axes),
+ *  so that Back returns to the last. */
+function saveAddress(push = false) {
   clearTimeout(saveTimer);
   state.lang = getLanguage();
-  history.pushState(null, "", "?" + writeQuery(state));
+  history[push ? "pushState" : "replaceState"](null, "", "?" + writeQuery(state));
 }
 
 let saveTimer = 0;
+function saveSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => saveAddress(), 150); // not on every frame of a drag
+}
+
 function modelChanged() {
   sliders.update(state.w, state.b);
   temperature.update(state.t);
   map.setModel({ w: state.w, b: state.b, T: state.t });
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(saveAddress, 150); // not on every frame of a drag
+  saveSoon();
 }
 
 function showStatus(text) {
@@ -99,14 +99,10 @@ function showReadout(cross) {
   readout.show(cross, info);
 }
 
-function addPoint(at) {
-  added.push({ x: at, y: chosen });
+function clickPoint(at) {
+  state.pts = addPoint(state.pts, at, chosen, frozenBounds);
   refreshView();
-}
-
-function fillSelect(select, items, value) {
-  select.replaceChildren(...items.map(([v, text]) => new Option(text, v, false, v === value)));
-  select.value = value;
+  saveSoon();
 }
 
 function relabel() {
@@ -141,7 +137,6 @@ async function loadDataset(keepModel = false) {
   run += 1;
   const name = state.dataset;
   data = await getJSON(`api/datasets/${name}?seed=${state.seed}`);
-  added = [];
   chosen = 0;
   const D = data.features.length;
   if (state.fx === null || state.fx >= D) state.fx = D > 2 ? 2 : 0;
@@ -149,10 +144,8 @@ async function loadDataset(keepModel = false) {
   if (state.lr === null) state.lr = name === "iris" ? 0.1 : 0.5;
   $("clf-lr").value = String(state.lr).replace(".", getLanguage() === "ru" ? "," : ".");
   $("clf-reseed").hidden = name === "iris";
-  frozenBounds = bounds(points());
   sliders.build(K(), 2);
-  relabel();
-  refreshView();
+  newView();
   resetModel(keepModel);
   document.body.dataset.ready = "1";
 }
@@ -196,6 +189,8 @@ $("clf-step").addEventListener("click", () => train(1, 1));
 $("clf-train").addEventListener("click", () => train(TRAIN_CALLS, TRAIN_STEPS));
 $("clf-reset").addEventListener("click", () => {
   showStatus("");
+  state.pts = [];
+  refreshView();
   resetModel(false);
 });
 $("clf-lr").addEventListener("change", () => {
@@ -206,23 +201,22 @@ $("clf-lr").addEventListener("change", () => {
   }
 });
 $("clf-dataset").addEventListener("change", (e) => {
-  Object.assign(state, { dataset: e.target.value, seed: 0, fx: null, fy: null, lr: null, w: null, b: null });
-  pushAddress();
+  Object.assign(state, { dataset: e.target.value, seed: 0, fx: null, fy: null, lr: null, w: null, b: null, pts: [] });
+  saveAddress(true);
   loadDataset();
 });
 $("clf-reseed").addEventListener("click", () => {
   state.seed = (state.seed + 1) % 2 ** 32;
-  pushAddress();
+  state.pts = []; // new points of the data: the added ones were placed among the old
+  saveAddress(true);
   loadDataset(true);
 });
 for (const [id, key] of [["clf-fx", "fx"], ["clf-fy", "fy"]]) {
   $(id).addEventListener("change", (e) => {
     state[key] = Number(e.target.value);
-    pushAddress();
-    added = [];
-    frozenBounds = bounds(points());
-    relabel();
-    refreshView();
+    state.pts = []; // they were placed on the other axes
+    saveAddress(true);
+    newView();
     resetModel(false);
   });
 }

@@ -209,8 +209,8 @@ export function createMap(canvas, { onHover, onAdd }) {
   return {
     setView(next) {
       view = next;
-      if (cross && cross.point >= view.points.length) cross = null;
-      redraw();
+      if (cross && cross.point >= view.points.length) setCross(null); // its point went (Reset)
+      else redraw();
     },
     setModel(next) {
       model = next;
