@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from typing import ClassVar
 
 from starlette.types import Message, Receive
@@ -64,10 +65,10 @@ class BodyDeadline:
 class _Watch:
     """The requests of one event loop that wait for their body, and the timer checking them."""
 
-    _by_loop: ClassVar[dict[asyncio.AbstractEventLoop, _Watch]] = {}
+    # Weak keys: a closed loop (tests run one per test) is not kept alive by its watch.
+    _by_loop: ClassVar[weakref.WeakKeyDictionary] = weakref.WeakKeyDictionary()
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
         self.waiting: set[BodyDeadline] = set()
         loop.call_later(_TICK, self._check)
 
@@ -79,10 +80,11 @@ class _Watch:
         return watch
 
     def _check(self) -> None:
+        loop = asyncio.get_running_loop()
         if not self.waiting:  # idle: forget this loop; the next wait starts a new watch
-            del self._by_loop[self.loop]
+            self._by_loop.pop(loop, None)
             return
         now = time.monotonic()
         for deadline in list(self.waiting):
             deadline.expire_if_late(now)
-        self.loop.call_later(_TICK, self._check)
+        loop.call_later(_TICK, self._check)
