@@ -8,6 +8,7 @@ added to the app's own route list instead.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, FastAPI
@@ -35,17 +36,39 @@ class ModelRoute(APIRoute):
     build their response model, which pydantic validates. FastAPI's handler
     around them solves dependencies they do not have and opens two exit stacks:
     a quarter of a 3-logit softmax request (benchmarks/README.md). This route
-    calls the endpoint directly, refuses anything but an instance of the
+    calls the endpoint directly, refuses anything but an instance of exactly the
     declared ``response_model``, and encodes it with orjson. OpenAPI is
-    FastAPI's, from the same route.
+    FastAPI's, from the same route. What FastAPI's handler would do instead
+    (dependencies, parameters, another status code, a body limit) is refused
+    when the route is made; with ``SOFTMAX_OPENTELEMETRY=1`` these routes give
+    the server's span only, without FastAPI's child spans.
     """
 
     def __init__(self, path: str, endpoint: Endpoint, **kwargs) -> None:
         super().__init__(path, endpoint, **kwargs)
-        model = self.response_model
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            raise TypeError(f"{path}: a ModelRoute needs a pydantic response_model")
-        self.app = request_response(_encoding(endpoint, model))
+        problem = _unsupported(self)
+        if problem:
+            raise TypeError(f"{path}: a ModelRoute {problem}")
+        self.app = request_response(self.get_route_handler())
+
+    def get_route_handler(self) -> Callable:
+        # Also what include_router rebuilds a route from.
+        return _encoding(self.endpoint, self.response_model)
+
+
+def _unsupported(route: APIRoute) -> str:
+    """What `route` asks of FastAPI's handler that a ModelRoute does not do, or ""."""
+    model, d = route.response_model, route.dependant
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return "needs a pydantic response_model"
+    if not inspect.iscoroutinefunction(route.endpoint):
+        return "needs an async endpoint"
+    params = (d.path_params, d.query_params, d.header_params, d.cookie_params, d.body_params)
+    if any(params) or d.dependencies or d.request_param_name is None:
+        return "needs an endpoint that takes the Request alone (no parameters, no dependencies)"
+    if route.status_code not in (None, 200) or getattr(route, "max_body_size", None) is not None:
+        return "answers 200 and leaves body limits to app.api.body"
+    return ""
 
 
 def _encoding(endpoint: Endpoint, model: type[BaseModel]) -> Callable:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 
 import pytest
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 
 with warnings.catch_warnings():
@@ -27,7 +28,7 @@ class Other(BaseModel):
     value: float
 
 
-def _client(answer) -> TestClient:
+def _client(answer, include_router: bool = False) -> TestClient:
     router = APIRouter(route_class=ModelRoute)
 
     @router.post("/echo", response_model=Echo)
@@ -36,7 +37,10 @@ def _client(answer) -> TestClient:
         return answer(body.value)
 
     app = create_app(Settings())
-    add_routes(app, router)
+    if include_router:  # FastAPI rebuilds an included route from get_route_handler()
+        app.include_router(router)
+    else:
+        add_routes(app, router)
     return TestClient(app, raise_server_exceptions=False)
 
 
@@ -55,9 +59,10 @@ def test_the_body_is_still_validated() -> None:
     assert r.json()["detail"][0]["loc"] == ["body", "value"]
 
 
+@pytest.mark.parametrize("include_router", [False, True])
 @pytest.mark.parametrize("answer", [lambda v: Other(value=v), lambda v: {"value": v}])
-def test_an_answer_off_the_contract_is_a_500_not_sent(answer, caplog) -> None:
-    client = _client(answer)
+def test_an_answer_off_the_contract_is_a_500_not_sent(answer, include_router, caplog) -> None:
+    client = _client(answer, include_router)
     with caplog.at_level(logging.ERROR, logger="app.errors"):
         r = client.post("/echo", json={"value": 1.0})
     assert r.status_code == 500
@@ -66,6 +71,42 @@ def test_an_answer_off_the_contract_is_a_500_not_sent(answer, caplog) -> None:
     }
     assert "/echo: " in caplog.text and ", not Echo" in caplog.text
     assert client.get("/healthz").status_code == 200
+
+
+ALONE = "needs an endpoint that takes the Request alone"
+
+
+def _deny() -> None:
+    raise AssertionError("never called: the route is refused first")
+
+
+@pytest.mark.parametrize(
+    ("path", "options", "problem"),
+    [
+        ("/sync", {}, "needs an async endpoint"),
+        ("/items/{name}", {}, ALONE + " (no parameters, no dependencies)"),
+        ("/guarded", {"dependencies": [Depends(_deny)]}, ALONE),
+        ("/created", {"status_code": 201}, "answers 200 and leaves body limits to app.api.body"),
+        ("/small", {"max_body_size": 10}, "answers 200 and leaves body limits"),
+    ],
+)
+def test_what_fastapi_would_do_instead_is_refused_when_the_route_is_made(
+    path, options, problem
+) -> None:
+    router = APIRouter(route_class=ModelRoute)
+
+    async def takes_the_request(request: Request) -> Echo:
+        return Echo(value=1.0)
+
+    def sync(request: Request) -> Echo:
+        return Echo(value=1.0)
+
+    async def item(request: Request, name: str) -> Echo:
+        return Echo(value=1.0)
+
+    endpoint = {"/sync": sync, "/items/{name}": item}.get(path, takes_the_request)
+    with pytest.raises(TypeError, match=re.escape(f"{path}: a ModelRoute {problem}")):
+        router.add_api_route(path, endpoint, methods=["POST"], response_model=Echo, **options)
 
 
 def test_a_model_route_needs_a_response_model() -> None:
