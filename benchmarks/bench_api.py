@@ -1,4 +1,4 @@
-"""API benchmark: a real uvicorn server (uvloop + httptools) on 127.0.0.1, loaded by wrk.
+"""API benchmark: uvicorn (httptools, asyncio loop as deployed) on 127.0.0.1, loaded by wrk.
 
     python benchmarks/bench_api.py            # about three minutes
     python benchmarks/bench_api.py --quick    # about 15 seconds (CI: catches a broken script)
@@ -38,8 +38,12 @@ from tests.support.serve import HOST, serve  # noqa: E402
 
 
 @contextmanager
-def server(workers: int, app: str = "app.main:app", loop: str = "uvloop"):
-    """``uvicorn <app>`` with httptools and `loop` (tests/support/serve.py); yields its port."""
+def server(workers: int, app: str = "app.main:app", loop: str = "asyncio"):
+    """``uvicorn <app>`` with httptools (tests/support/serve.py); yields its port.
+
+    This app runs on asyncio's loop, as ``python -m app`` serves it; the bare
+    baseline on uvloop, uvicorn's default and FastAPI's fastest.
+    """
     argv = [
         "-m", "uvicorn", app, "--app-dir", str(ROOT / "benchmarks"),
         "--host", HOST, "--port", "{port}", "--workers", str(workers),
@@ -116,7 +120,7 @@ def bench_throughput(repeats, seconds, connections, lines, goals, tmp):
         "  GET /bench/trivial (Starlette)": ("app", "/bench/trivial", None),
     }
     runs: dict[str, list[dict]] = {name: [] for name in cases}
-    with server(1, "_bare_app:app") as bare, server(1, "_lean_app:app") as app:
+    with server(1, "_bare_app:app", loop="uvloop") as bare, server(1, "_lean_app:app") as app:
         ports = {"bare": bare, "app": app}
         for where, path, script in cases.values():  # warm up
             wrk(ports[where], path, 1, connections, script)

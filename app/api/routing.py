@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.routing import request_response
 
 from app.api.encoding import NumpyJSONResponse
+from app.api.turns import large_turn
 
 __all__ = ["ModelRoute", "add_routes"]
 
@@ -75,9 +76,11 @@ def _encoding(endpoint: Endpoint, model: type[BaseModel]) -> Callable:
     """`endpoint`, with its model checked and encoded as the JSON response."""
 
     async def respond(request: Request) -> NumpyJSONResponse:
-        result = await endpoint(request)
-        if type(result) is not model:  # a 500: an answer off the contract is a bug
-            raise TypeError(f"{request.url.path}: {type(result).__name__}, not {model.__name__}")
-        return NumpyJSONResponse(result)
+        async with large_turn(request.scope):  # read, compute and encode; sent after
+            result = await endpoint(request)
+            if type(result) is not model:  # a 500: an answer off the contract is a bug
+                wrong = type(result).__name__
+                raise TypeError(f"{request.url.path}: {wrong}, not {model.__name__}")
+            return NumpyJSONResponse(result)
 
     return respond

@@ -205,6 +205,7 @@ class TestCommand:
         assert kw.get("date_header", True) is True
         assert kw["h11_max_incomplete_event_size"] == 16 * 1024
         assert "root_path" not in kw  # the app sets it (RootPath), whatever runs it
+        assert kw["loop"] == "asyncio"  # first come, first served under load
 
     def test_console_script(self):
         import tomllib
