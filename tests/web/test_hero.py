@@ -12,20 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.support.viewport import in_view
+
 ARTICLE = "?labels=pizza,burger,salad&logits=4,2,-1&t=3&lang="
 SHARES = "#figure .band-p .bval"
-
-
-def in_view(page, locator) -> bool:
-    box = locator.bounding_box()
-    size = page.viewport_size
-    return (
-        box is not None
-        and box["y"] >= 0
-        and box["y"] + box["height"] <= size["height"]
-        and box["x"] >= 0
-        and box["x"] + box["width"] <= size["width"]
-    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.viewport import in_view
+
 ARTICLE = "?labels=pizza,burger,salad&logits=4,2,-1&t=3&lang="
 NAMES = {  # open, title, link, code, copy, panels, the last panel, close
     "en": ("Share", "Share this view", "Link to this page",
@@ -17,19 +19,6 @@ NAMES = {  # open, title, link, code, copy, panels, the last panel, close
            "Код для встраивания рисунка (<iframe>)", "Копировать", "Какие панели показать",
            "Экспорт", "Закрыть"),
 }  # fmt: skip
-
-
-def in_view(page, locator) -> bool:
-    """The whole element is inside the viewport and not hidden by a scroll of the dialog."""
-    box = locator.bounding_box()
-    size = page.viewport_size
-    return (
-        box is not None
-        and box["y"] >= 0
-        and box["y"] + box["height"] <= size["height"]
-        and box["x"] >= 0
-        and box["x"] + box["width"] <= size["width"]
-    )
 
 
 def open_share(open_page, page, lang: str):
