@@ -5,20 +5,14 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from app.body_deadline import _TICK, BodyDeadline, BodyTimeout, _Watch
+from tests.support.loops import run_in_own_loop
 
 BODY = {"type": "http.request", "body": b'{"logits": [1, 2]}', "more_body": False}
 LATE = 5  # seconds: a broken watch fails a test instead of hanging it
-
-
-def _run(make_coroutine):
-    """``asyncio.run`` in a thread of its own: browser tests leave a loop running in this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 def _queue_receive(queue: asyncio.Queue):
@@ -37,7 +31,7 @@ def test_a_body_that_is_there_is_returned_at_once() -> None:
         watch = _Watch._by_loop[asyncio.get_running_loop()]
         return message, len(watch.waiting)
 
-    assert _run(go) == (BODY, 0)
+    assert run_in_own_loop(go) == (BODY, 0)
 
 
 def test_a_body_that_never_comes_times_out_soon_after_its_deadline() -> None:
@@ -49,7 +43,7 @@ def test_a_body_that_never_comes_times_out_soon_after_its_deadline() -> None:
         # Our own cancel is taken back: the task is not left half-cancelled.
         return time.monotonic() - start, asyncio.current_task().cancelling()
 
-    elapsed, cancelling = _run(go)
+    elapsed, cancelling = run_in_own_loop(go)
     assert 0.3 <= elapsed < 0.3 + _TICK + 0.5
     assert cancelling == 0
 
@@ -73,7 +67,7 @@ def test_a_body_in_chunks_within_the_deadline_is_read_whole() -> None:
         await sender
         return b"".join(p["body"] for p in parts)
 
-    assert _run(go) == b'{"logits": [1, 2]}'
+    assert run_in_own_loop(go) == b'{"logits": [1, 2]}'
 
 
 def test_after_the_body_receive_waits_past_the_deadline() -> None:
@@ -86,7 +80,7 @@ def test_after_the_body_receive_waits_past_the_deadline() -> None:
         asyncio.get_running_loop().call_later(0.6, queue.put_nowait, {"type": "http.disconnect"})
         return await deadline.receive()
 
-    assert _run(go) == {"type": "http.disconnect"}
+    assert run_in_own_loop(go) == {"type": "http.disconnect"}
 
 
 @pytest.mark.parametrize("order", ["cancel, then expire", "expire, then cancel", "cancel only"])
@@ -107,7 +101,7 @@ def test_a_cancel_from_elsewhere_stays_a_cancel(order) -> None:
             return type(exc)
         return None
 
-    assert _run(go) is asyncio.CancelledError
+    assert run_in_own_loop(go) is asyncio.CancelledError
 
 
 def test_a_loop_is_forgotten_when_idle_and_when_gone() -> None:
@@ -122,11 +116,11 @@ def test_a_loop_is_forgotten_when_idle_and_when_gone() -> None:
         await asyncio.sleep(2 * _TICK + 0.1)
         return watched, asyncio.get_running_loop() in _Watch._by_loop
 
-    assert _run(idle_later) == (True, False)
+    assert run_in_own_loop(idle_later) == (True, False)
     for _ in range(3):  # each new loop gets a watch that times out again
         start = time.monotonic()
         with pytest.raises(BodyTimeout):
-            _run(go)
+            run_in_own_loop(go)
         assert time.monotonic() - start < 0.1 + _TICK + 0.5
     gc.collect()
     assert len(_Watch._by_loop) == 0  # closed loops are not kept alive

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 import orjson
 
 from app.api.encoding import PIECE, NumpyJSONResponse
+from tests.support.loops import run_in_own_loop
 
 
 def _sent(content) -> list[dict]:
@@ -21,9 +19,7 @@ def _sent(content) -> list[dict]:
         return {"type": "http.disconnect"}
 
     scope = {"type": "http", "method": "POST", "path": "/"}
-    call = NumpyJSONResponse(content)(scope, receive, send)
-    with ThreadPoolExecutor(1) as pool:  # a loop of its own (see tests/test_body_deadline.py)
-        pool.submit(asyncio.run, call).result()
+    run_in_own_loop(lambda: NumpyJSONResponse(content)(scope, receive, send))
     return messages
 
 

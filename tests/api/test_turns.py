@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from app.api.turns import LARGE, is_large, large_turn
+from tests.support.loops import run_in_own_loop
 
 
 def _scope(length: bytes | None, method: str = "POST") -> dict:
@@ -55,7 +55,6 @@ def test_a_large_request_waits_for_the_one_before_and_a_small_one_does_not() -> 
         await asyncio.gather(first, second, small)
         return waiting, log
 
-    with ThreadPoolExecutor(1) as pool:  # a loop of its own (see tests/test_body_deadline.py)
-        waiting, log = pool.submit(lambda: asyncio.run(go())).result()
+    waiting, log = run_in_own_loop(go)
     assert waiting == ["first in", "small in", "small out"]
     assert log[3:] == ["first out", "second in", "second out"]
