@@ -8,8 +8,11 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+from app import report_short
+from app.api.encoding import NumpyJSONResponse
 from app.api.schemas import STEPS_MAX_CLASSES, STEPS_MAX_VALUES
 from app.core import argmax, entropy, hardmax, log_softmax, shift, sigmoid, softmax
+from app.report import softmax_response
 
 JSON = {"content-type": "application/json"}
 
@@ -199,3 +202,31 @@ def test_large_bodies_are_parsed_by_pydantic_too(client):
              "type": "float_type"}
         ]
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("logits", "t", "short"),
+    [
+        ([4, 2, -1], 1, True),
+        ([1.5, -0.5], 0.3, True),
+        ([0.25 * i for i in range(7)], 3, True),
+        ([0.25 * i for i in range(8)], 3, False),  # 8 classes: numpy sums in another order
+        ([[4, 2, -1]], 1, False),  # a batch
+        ([4, 2, -1], 0, False),  # the hard max
+        ([1.5e308, -1.5e308], 1e300, False),  # z - max z beyond float64
+    ],
+)
+def test_short_vectors_get_the_plain_reports_bytes(client, monkeypatch, logits, t, short):
+    entered = []
+    fast = report_short.softmax_response
+
+    def spy(*args, **kwargs):
+        entered.append(args)
+        return fast(*args, **kwargs)
+
+    monkeypatch.setattr(report_short, "softmax_response", spy)
+    r = client.post("/api/softmax", json={"logits": logits, "temperature": t})
+    assert r.status_code == 200, r.text
+    z = np.array(logits, dtype=np.float64)
+    assert r.content == NumpyJSONResponse(softmax_response(z, t + 0.0, steps=True)).body
+    assert bool(entered) == short
