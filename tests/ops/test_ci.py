@@ -36,6 +36,7 @@ def test_ci_runs_the_readme_test_command() -> None:
         "scripts/loadtest --duration 5",
         "python3 benchmarks/bench_core.py --quick",
         "python3 benchmarks/bench_api.py --quick",
+        "python3 benchmarks/bench_report.py --quick",
         "python3 benchmarks/bench_page.py --quick",
     ],
 )
