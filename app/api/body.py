@@ -76,7 +76,7 @@ def validate_json(raw: bytes, model: type[M]) -> M:
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
-        raise _validation_error(exc) from None
+        raise _validation_error(exc, model) from None
 
 
 async def parse_json_body(request: Request, model: type[M]) -> M:
@@ -84,10 +84,11 @@ async def parse_json_body(request: Request, model: type[M]) -> M:
     return validate_json(await read_json_body(request), model)
 
 
-def _validation_error(exc: ValidationError) -> ApiError:
+def _validation_error(exc: ValidationError, model: type[BaseModel]) -> ApiError:
     err = ApiError(422, ["body"], "invalid body", "value_error")
+    # Input and context shape the message only; clean_validation_errors drops them.
     err.items = clean_validation_errors(
-        exc.errors(include_url=False, include_input=False, include_context=False), ("body",)
+        exc.errors(include_url=False), ("body",), tuple(model.model_fields)
     )
     return err
 

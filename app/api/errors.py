@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from app.api.messages import reworded
 from app.core import CoreInputError
 
 # Tags of the 1-D / 2-D union members (see schemas.Logits); they are not
@@ -57,15 +58,21 @@ def error_response(status: int, items: Iterable[dict[str, Any]]) -> Response:
     )
 
 
-def clean_validation_errors(errors: Iterable[Any], prefix: tuple[str, ...] = ()) -> list[dict]:
-    """Keep loc, msg and type of pydantic errors; drop input, context and union tags."""
+def clean_validation_errors(
+    errors: Iterable[Any], prefix: tuple[str, ...] = (), fields: Sequence[str] = ()
+) -> list[dict]:
+    """Keep loc, msg and type of pydantic errors; drop input, context and union tags.
+
+    `fields` are the request model's fields, named in the message of an unknown
+    one. Where pydantic's message reads like its internals, ours replaces it
+    (`app.api.messages`); loc and type stay pydantic's.
+    """
     cleaned = []
     for err in errors:
         loc = [_named(part) for part in err["loc"] if part not in _UNION_TAGS]
-        # "Value error, " is pydantic's prefix for our validators' own messages.
-        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "json_invalid":
             loc = []
+        msg = reworded(err, fields)
         cleaned.append({"loc": [*prefix, *loc], "msg": msg, "type": err["type"]})
     return cleaned
 

@@ -29,8 +29,14 @@ FINITE = ("Input should be a finite number", "finite_number")
 NUMBER = ("Input should be a valid number", "float_type")
 INTEGER = ("Input should be a valid integer", "int_type")
 ARRAY = ("Input should be a valid array", "list_type")
+NOT_A_LIST = ("must be a number, not a list", "float_type")
+ONE_VECTOR = (
+    "must be a number: this endpoint takes one vector of logits; "
+    "a batch (a list of rows) goes to POST /api/softmax",
+    "float_type",
+)
 REQUIRED = ("Field required", "missing")
-EMPTY = ("List should have at least 1 item after validation, not 0", "too_short")
+EMPTY = ("must not be empty: it needs at least 1 item", "too_short")
 GT_0 = ("Input should be greater than 0", "greater_than")
 GE_0 = ("Input should be greater than or equal to 0", "greater_than_equal")
 GE_1 = ("Input should be greater than or equal to 1", "greater_than_equal")
@@ -64,7 +70,7 @@ RAW_BODIES = [
     pytest.param(
         b'{"logits": [1, 2], "temprature": 3}',
         ["body", "temprature"],
-        ("Extra inputs are not permitted", "extra_forbidden"),
+        ("unknown field; this endpoint takes logits, temperature, steps", "extra_forbidden"),
         id="misspelled",
     ),
     pytest.param(b'{"logits": []}', ["body", "logits"], EMPTY, id="empty"),
@@ -78,7 +84,8 @@ RAW_BODIES = [
         ),
         id="ragged",
     ),
-    pytest.param(b'{"logits": [[[1, 2]]]}', ["body", "logits", 0, 0], NUMBER, id="3d"),
+    pytest.param(b'{"logits": [[[1, 2]]]}', ["body", "logits", 0, 0], NOT_A_LIST, id="3d"),
+    pytest.param(b'{"logits": [1, [2]]}', ["body", "logits", 1], NOT_A_LIST, id="list-item"),
     pytest.param(
         b'{"logits": [1, 2], "temperature": -1}', ["body", "temperature"], GE_0, id="neg-t"
     ),
@@ -95,25 +102,43 @@ RAW_BODIES = [
     pytest.param(
         b"",
         ["body"],
-        ("Invalid JSON: EOF while parsing a value at line 1 column 0", "json_invalid"),
+        ("the body is empty: send a JSON object", "json_invalid"),
         id="empty-body",
+    ),
+    pytest.param(
+        b" \r\n\t",
+        ["body"],
+        ("the body is empty: send a JSON object", "json_invalid"),
+        id="blank-body",
     ),
     pytest.param(
         b'\xff\xfe{"logits": [1]}',
         ["body"],
-        ("Invalid JSON: expected value at line 1 column 1", "json_invalid"),
+        ("the body must be UTF-8 JSON; it is not valid UTF-8 at byte offset 0", "json_invalid"),
         id="bad-utf8",
+    ),
+    pytest.param(
+        '{"logits": [1], "é": 2}'.encode("latin-1"),
+        ["body"],
+        ("the body must be UTF-8 JSON; it is not valid UTF-8 at byte offset 17", "json_invalid"),
+        id="latin-1-key",
+    ),
+    pytest.param(
+        '{"logits": [1]}'.encode("utf-16"),
+        ["body"],
+        ("the body must be UTF-8 JSON; it is not valid UTF-8 at byte offset 0", "json_invalid"),
+        id="utf-16",
     ),
     pytest.param(
         b"[" * 100_000 + b"]" * 100_000,
         ["body"],
-        ("Invalid JSON: recursion limit exceeded at line 1 column 202", "json_invalid"),
+        ("the JSON is nested too deeply (at line 1 column 202)", "json_invalid"),
         id="deep-nesting",
     ),
     pytest.param(
         b'{"logits": ' + b"[" * 100_000,
         ["body"],
-        ("Invalid JSON: recursion limit exceeded at line 1 column 212", "json_invalid"),
+        ("the JSON is nested too deeply (at line 1 column 212)", "json_invalid"),
         id="deep-unclosed",
     ),
 ]
@@ -257,7 +282,9 @@ def test_cross_entropy_extreme_but_representable_is_exact(client, extra, loss, g
     [
         ({"logits": [1, 2], "temperatures": []}, ["body", "temperatures"], EMPTY),
         ({"logits": [1, 2], "temperatures": [1, -1]}, ["body", "temperatures", 1], GE_0),
-        ({"logits": [[1, 2]], "temperatures": [1]}, ["body", "logits", 0], NUMBER),
+        ({"logits": [[1, 2]], "temperatures": [1]}, ["body", "logits", 0], ONE_VECTOR),
+        ({"logits": [1, [2]], "temperatures": [1]}, ["body", "logits", 1], ONE_VECTOR),
+        ({"logits": [1, None], "temperatures": [1]}, ["body", "logits", 1], NUMBER),
         ({"logits": [1, 2]}, ["body", "temperatures"], REQUIRED),
     ],
 )
@@ -275,6 +302,7 @@ def test_temperature_bad_bodies(client, body, loc, error):
         ({"top_p": 0}, ["body", "top_p"], GT_0),
         ({"top_p": 1.5}, ["body", "top_p"], LE_1),
         ({"n": 1.5}, ["body", "n"], INTEGER),
+        ({"logits": [[4, 2, -1]]}, ["body", "logits", 0], ONE_VECTOR),
     ],
 )
 def test_sample_bad_bodies(client, extra, loc, error):
@@ -341,6 +369,26 @@ def test_too_many_numbers_is_413(make_client):
 def test_unknown_route_and_method_are_json_4xx(client):
     assert_error(client.get("/api/nope"), 404, [], "Not Found", "http_error")
     assert_error(client.get("/api/softmax"), 405, [], "Method Not Allowed", "http_error")
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "fields"),
+    [
+        ("/api/softmax", {"logits": [1]}, "logits, temperature, steps"),
+        ("/api/temperature", {"logits": [1], "temperatures": [1]}, "logits, temperatures"),
+        (
+            "/api/cross-entropy",
+            {"logits": [1], "target": 0},
+            "logits, target, temperature, label_smoothing, weight, reduction",
+        ),
+        ("/api/sample", {"logits": [1]}, "logits, temperature, n, seed, top_k, top_p"),
+        ("/api/digits/predict", {"pixels": [0] * 64}, "pixels, temperature"),
+    ],
+)
+def test_an_unknown_field_is_answered_with_the_endpoints_fields(client, path, body, fields):
+    response = client.post(path, json={**body, "colour": "red"})
+    msg = f"unknown field; this endpoint takes {fields}"
+    assert_error(response, 422, ["body", "colour"], msg, "extra_forbidden")
 
 
 def test_server_keeps_serving_after_bad_input(client):
