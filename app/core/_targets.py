@@ -40,7 +40,9 @@ def as_weight(weight: ArrayLike | None, k: int) -> NDArray[np.float64] | None:
     except (TypeError, ValueError, OverflowError) as exc:
         raise CoreInputError("weight", "must be numbers, one per class") from exc
     if w.shape != (k,):
-        raise CoreInputError("weight", f"must have one entry per class ({k}), got shape {w.shape}")
+        raise CoreInputError(
+            "weight", f"must have one weight per class: {k} values, got {_in_words(w.shape)}"
+        )
     if not np.isfinite(w).all():
         raise CoreInputError("weight", "must be finite")
     if (w < 0).any():
@@ -103,7 +105,9 @@ def _scaled(w: NDArray | None) -> tuple[float, NDArray | None]:
 def _probabilities(y: NDArray, shape: tuple[int, ...], n_rows: int) -> NDArray:
     if y.shape != shape:
         raise CoreInputError(
-            "target", f"probability targets must have shape {shape}, got {y.shape}"
+            "target",
+            "probability targets must be shaped like the logits: "
+            f"{_in_words(shape)}, got {_in_words(y.shape)}",
         )
     if not np.isfinite(y).all():
         raise CoreInputError("target", "probabilities must be finite")
@@ -127,3 +131,18 @@ def _indices(y: NDArray, n_rows: int, k: int) -> NDArray[np.intp]:
     if (y < 0).any() or (y >= k).any():
         raise CoreInputError("target", f"class indices must be in [0, {k - 1}]")
     return y.astype(np.intp)
+
+
+def _in_words(shape: tuple[int, ...]) -> str:
+    """A shape as a reader says it: (3,) is "3 values", (2, 3) "2 rows of 3 values"."""
+    if len(shape) == 0:
+        return "a single number"
+    if len(shape) == 1:
+        return _count(shape[0], "value")
+    if len(shape) == 2:
+        return f"{_count(shape[0], 'row')} of {_count(shape[1], 'value')}"
+    return f"a {len(shape)}-D array"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -166,7 +166,10 @@ CROSS_ENTROPY = [
     (
         {"target": [0.5, 0.5]},
         ["body", "target"],
-        ("probability targets must have shape (3,), got (2,)", "value_error"),
+        (
+            "probability targets must be shaped like the logits: 3 values, got 2 values",
+            "value_error",
+        ),
     ),
     ({"target": "0"}, ["body", "target"], INTEGER),
     ({"target": 0, "label_smoothing": 1.5}, ["body", "label_smoothing"], LE_1),
@@ -175,7 +178,7 @@ CROSS_ENTROPY = [
     (
         {"target": 0, "weight": [1, 1]},
         ["body", "weight"],
-        ("must have one entry per class (3), got shape (2,)", "value_error"),
+        ("must have one weight per class: 3 values, got 2 values", "value_error"),
     ),
     (
         {"target": 0, "weight": [0, 1, 1]},
@@ -196,6 +199,18 @@ CROSS_ENTROPY = [
 def test_cross_entropy_bad_bodies(client, extra, loc, error):
     response = client.post("/api/cross-entropy", json={"logits": [4, 2, -1], **extra})
     assert_error(response, 422, loc, *error)
+
+
+def test_cross_entropy_batch_probability_rows_are_counted_in_words(client):
+    body = {"logits": [[4, 2, -1], [0, 1, 2]], "target": [[0.5, 0.5], [0.5, 0.5]]}
+    assert_error(
+        client.post("/api/cross-entropy", json=body),
+        422,
+        ["body", "target"],
+        "probability targets must be shaped like the logits: 2 rows of 3 values, "
+        "got 2 rows of 2 values",
+        "value_error",
+    )
 
 
 def test_cross_entropy_batch_index_count(client):

@@ -125,7 +125,11 @@ def test_zero_weight_targets_give_no_nan_in_sum():
         ({"target": 0.5}, "target", "class indices must be whole numbers"),
         ({"target": [0.5, 0.6, -0.1]}, "target", "probabilities must be >= 0"),
         ({"target": [0.5, 0.4, 0.0]}, "target", "probabilities must sum to 1 in every row"),
-        ({"target": [0.5, 0.5]}, "target", "probability targets must have shape (3,), got (2,)"),
+        (
+            {"target": [0.5, 0.5]},
+            "target",
+            "probability targets must be shaped like the logits: 3 values, got 2 values",
+        ),
         (
             {"target": [[1.0, 0.0, 0.0]]},
             "target",
@@ -142,7 +146,22 @@ def test_zero_weight_targets_give_no_nan_in_sum():
         (
             {"target": 0, "weight": [1.0, 1.0]},
             "weight",
-            "must have one entry per class (3), got shape (2,)",
+            "must have one weight per class: 3 values, got 2 values",
+        ),
+        (
+            {"target": 0, "weight": 1.0},
+            "weight",
+            "must have one weight per class: 3 values, got a single number",
+        ),
+        (
+            {"target": 0, "weight": [[1.0, 1.0, 1.0]]},
+            "weight",
+            "must have one weight per class: 3 values, got 1 row of 3 values",
+        ),
+        (
+            {"target": 0, "weight": [[[1.0, 1.0, 1.0]]]},
+            "weight",
+            "must have one weight per class: 3 values, got a 3-D array",
         ),
         (
             {"target": 0, "weight": [0.0, 1.0, 1.0]},
@@ -195,7 +214,10 @@ def test_batch_index_count_must_match_rows():
 def test_batch_probability_rows_must_match_shape():
     with pytest.raises(CoreInputError) as err:
         cross_entropy(BATCH, SOFT[:, :3].tolist())
-    assert str(err.value) == "target: probability targets must have shape (5, 4), got (5, 3)"
+    assert str(err.value) == (
+        "target: probability targets must be shaped like the logits: "
+        "5 rows of 4 values, got 5 rows of 3 values"
+    )
 
 
 W308 = {"weight": [1e308, 1e308]}
