@@ -104,11 +104,21 @@ async def _api_handler(request: Request, exc: ApiError) -> Response:
 
 async def _http_handler(request: Request, exc: StarletteHTTPException) -> Response:
     response = error_response(
-        exc.status_code, [{"loc": [], "msg": str(exc.detail), "type": "http_error"}]
+        exc.status_code, [{"loc": [], "msg": _http_message(exc), "type": "http_error"}]
     )
     for key, value in (exc.headers or {}).items():
         response.headers[key] = value
     return response
+
+
+def _http_message(exc: StarletteHTTPException) -> str:
+    """Starlette's detail, except its bare "Not Found" and "Method Not Allowed"."""
+    allowed = (exc.headers or {}).get("Allow")
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        return "no page, file or API endpoint at this path"
+    if exc.status_code == 405 and exc.detail == "Method Not Allowed" and allowed:
+        return f"method not allowed: this path takes {allowed}"
+    return str(exc.detail)
 
 
 def install_error_handlers(app: FastAPI) -> None:

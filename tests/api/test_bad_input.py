@@ -381,9 +381,22 @@ def test_too_many_numbers_is_413(make_client):
     assert_error(response, 413, ["body", "temperatures"], *too_many)
 
 
-def test_unknown_route_and_method_are_json_4xx(client):
-    assert_error(client.get("/api/nope"), 404, [], "Not Found", "http_error")
-    assert_error(client.get("/api/softmax"), 405, [], "Method Not Allowed", "http_error")
+NOT_FOUND = "no page, file or API endpoint at this path"
+
+
+@pytest.mark.parametrize("path", ["/api/nope", "/nope", "/static/nope.js"])
+def test_an_unknown_path_is_a_json_404(client, path):
+    assert_error(client.get(path), 404, [], NOT_FOUND, "http_error")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("GET", "/api/softmax", "POST"), ("DELETE", "/api/temperature", "POST"), ("POST", "/", "GET")],
+)
+def test_a_wrong_method_is_a_json_405_naming_the_right_one(client, method, path, allowed):
+    response = client.request(method, path)
+    assert_error(response, 405, [], f"method not allowed: this path takes {allowed}", "http_error")
+    assert response.headers["allow"] == allowed
 
 
 @pytest.mark.parametrize(
