@@ -1,7 +1,9 @@
 // The Share dialog: the link to this state and the <iframe> code of the figure
 // (?embed=1), both with the panels the reader ticks (the rest go into hide=). Loaded on
 // the first click of the Share button (it is not needed for the first paint).
+import { embedCode } from "./embed-code.js";
 import { t } from "./i18n.js";
+import { readableQuery } from "./readable-url.js";
 import { serialize } from "./url.js";
 
 function el(tag, props = {}) {
@@ -80,10 +82,9 @@ function createShare(open, getState) {
     const hide = [...state.hide.filter((h) => !boxes.has(h))];
     for (const [name, box] of boxes) if (!box.checked) hide.push(name);
     const base = location.origin + location.pathname;
-    link.field.value = base + serialize({ ...state, embed: false, hide });
-    const src = base + serialize({ ...state, embed: true, hide });
-    const title = t("share.frameTitle").replace(/"/g, "&quot;");
-    frame.field.value = `<iframe src="${src.replace(/&/g, "&amp;")}" title="${title}" width="100%" height="640" loading="lazy"></iframe>`;
+    // The link as people read it (and Copy copies), with Cyrillic labels in letters.
+    link.field.value = base + readableQuery(serialize({ ...state, embed: false, hide }));
+    frame.field.value = embedCode(base + serialize({ ...state, embed: true, hide }), t("share.frameTitle"));
     for (const part of [link, frame]) part.copy.textContent = t("share.copy");
   }
 
