@@ -10,11 +10,10 @@ function el(tag, props = {}) {
   return Object.assign(document.createElement(tag), props);
 }
 
-/** A read-only field with a Copy button; returns the field. */
-function copyField(parent, id, multiline) {
+/** A read-only field of three lines (a long link wraps, on a phone too) with a Copy button. */
+function copyField(parent, id) {
   const label = el("label", { htmlFor: id, className: "share-label" });
-  const field = el(multiline ? "textarea" : "input", { id, readOnly: true, className: "share-field", spellcheck: false });
-  if (multiline) field.rows = 3;
+  const field = el("textarea", { id, rows: 3, readOnly: true, className: "share-field", spellcheck: false });
   const copy = el("button", { type: "button", className: "btn share-copy" });
   copy.addEventListener("click", () => {
     field.select();
@@ -41,8 +40,8 @@ function createShare(open, getState) {
   // The link and the code come first, so they are on screen when the dialog opens (on a
   // phone too); the list of panels below them scrolls in the room that is left.
   const body = el("div", { className: "share-body" });
-  const link = copyField(body, "share-link", false);
-  const frame = copyField(body, "share-embed", true);
+  const link = copyField(body, "share-link");
+  const frame = copyField(body, "share-embed");
   // A group, not a <fieldset>: Chromium does not clip a fieldset that a flex column shrinks.
   const panelsBox = el("div", { className: "share-panels" });
   panelsBox.setAttribute("role", "group");
@@ -104,6 +103,8 @@ function createShare(open, getState) {
     build();
     fill();
     dialog.showModal();
+    // Selected for Ctrl+C, and scrolled back to where the link begins (its labels, on a phone).
     link.field.select();
+    link.field.scrollTop = 0;
   };
 }

@@ -54,6 +54,10 @@ def test_the_copied_readable_link_opens_the_same_state(
     link = open_link(open_page, page, lang)
     readable = f"{server}?labels={SHOWN[tuple(labels)]}&logits=4,2,-1&t=1&lang={lang}"
     expect(link).to_have_value(readable)
+    # Selected, and scrolled back to its start: the labels are in view on a phone too.
+    assert link.evaluate("f => [f.selectionStart, f.selectionEnd, f.scrollTop]") == [
+        0, len(readable), 0
+    ]  # fmt: skip
     dialog = page.get_by_role("dialog")
     dialog.get_by_role("button", name=TEXTS[lang][2], exact=True).first.click()  # the link's
     expect(dialog.get_by_role("button", name=TEXTS[lang][3], exact=True)).to_have_count(1)
