@@ -50,7 +50,13 @@ def test_the_classifier_page_is_taken_without_a_redirect(server: Server, tmp_pat
 
 
 def test_a_redirect_is_reported_not_followed_quietly(server: Server, tmp_path: Path) -> None:
-    done, _ = run(tmp_path, "--url", server.url + "/classifier/")
+    done, _ = run(tmp_path, "--url", server.url + "/classifier/", "--query", "lang=en")
     assert done.returncode == 1
-    assert f"{server.url}/classifier/?labels=pizza" in done.stderr
-    assert f"gave 200 from {server.url}/classifier?labels=pizza" in done.stderr
+    moved = f"/classifier/?lang=en was redirected to {server.url}/classifier?lang=en"
+    assert moved in done.stderr
+
+
+def test_an_error_status_is_reported(server: Server, tmp_path: Path) -> None:
+    done, _ = run(tmp_path, "--url", server.url, "--path", "no-such-page")
+    assert done.returncode == 1
+    assert f"{server.url}/no-such-page?lang=en answered 404" in done.stderr
