@@ -130,7 +130,7 @@ def _steps(z, t, s, e, total) -> SoftmaxSteps:
         sum_exp_scaled = exp_scaled.sum(axis=-1)
     return SoftmaxSteps(
         scaled=scaled.tolist(),
-        max_scaled=scaled.max(axis=-1).tolist(),
+        max_scaled=(scaled.max(axis=-1) + 0.0).tolist(),
         shifted=s.tolist(),
         exponentials=e.tolist(),
         sum_exponentials=total[..., 0].tolist(),

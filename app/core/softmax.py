@@ -26,7 +26,7 @@ def shift(z: NDArray[np.float64], t: float | NDArray[np.float64]) -> NDArray[np.
     column of temperatures (M, 1) for one row `z`: one row per temperature.
     Non-finite logits raise `CoreInputError`.
     """
-    m = z.max(axis=-1, keepdims=True)
+    m = z.max(axis=-1, keepdims=True) + 0.0  # which zero numpy's max picks depends on the CPU
     # NaN, inf or a span beyond float64 show in min(s), checked below; a tiny T
     # overflows s / T to -inf, the exact limit (exp gives 0).
     with np.errstate(invalid="ignore", over="ignore"):
