@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.routing import request_response
 
 from app.api.encoding import NumpyJSONResponse
-from app.api.turns import large_turn
+from app.api.turns import is_large, large_turn
 
 __all__ = ["ModelRoute", "add_routes"]
 
@@ -75,12 +75,17 @@ def _unsupported(route: APIRoute) -> str:
 def _encoding(endpoint: Endpoint, model: type[BaseModel]) -> Callable:
     """`endpoint`, with its model checked and encoded as the JSON response."""
 
+    async def answer(request: Request) -> NumpyJSONResponse:
+        result = await endpoint(request)
+        if type(result) is not model:  # a 500: an answer off the contract is a bug
+            wrong = type(result).__name__
+            raise TypeError(f"{request.url.path}: {wrong}, not {model.__name__}")
+        return NumpyJSONResponse(result)
+
     async def respond(request: Request) -> NumpyJSONResponse:
+        if not is_large(request.scope):  # the page's requests: no turn to enter (~2 µs)
+            return await answer(request)
         async with large_turn(request.scope):  # read, compute and encode; sent after
-            result = await endpoint(request)
-            if type(result) is not model:  # a 500: an answer off the contract is a bug
-                wrong = type(result).__name__
-                raise TypeError(f"{request.url.path}: {wrong}, not {model.__name__}")
-            return NumpyJSONResponse(result)
+            return await answer(request)
 
     return respond
