@@ -10,16 +10,15 @@ export function pct(p) {
   return fmt(p * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + NBSP + "%";
 }
 
-/** A value for tables and formulas: 3 decimals, or scientific when very large or small.
- *  `fixed` keeps trailing zeros ("1.000"). */
+/** A value for tables and formulas: 3 decimals, or scientific when very large or small
+ *  ("5,77·10⁻⁸"). `fixed` keeps trailing zeros ("1.000", "1.00×10⁻⁵"). */
 export function num(x, digits = 3, { fixed = false } = {}) {
   if (x === null || x === undefined) return t("overflow");
   if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
   const a = Math.abs(x);
   let s;
   if (a !== 0 && (a >= 1e7 || a < 10 ** -digits)) {
-    s = x.toExponential(digits - 1).replace("e+", "e");
-    if (getLanguage() === "ru") s = s.replace(".", ",");
+    s = sci(x, digits, { fixed });
   } else {
     s = fmt(x, { minimumFractionDigits: fixed ? digits : 0, maximumFractionDigits: digits, useGrouping: a >= 1e4 });
   }
@@ -34,12 +33,24 @@ export function logit(x) {
 }
 
 /** A value for the figure's narrow columns (at most ~8 characters): as num() below 1000,
- *  one decimal to 10 000, else scientific with 2 significant digits ("2.7e5"). */
+ *  one decimal to 10 000, else scientific with 2 significant digits ("2.7×10⁵"). */
 export function compact(x) {
   const a = Math.abs(x);
   if (!Number.isFinite(x) || a === 0 || (a >= 1e-3 && a < 1000)) return num(x);
   if (a >= 1000 && a < 1e4) return num(x, 1);
-  let s = x.toExponential(1).replace("e+", "e");
-  if (getLanguage() === "ru") s = s.replace(".", ",");
-  return s.replace(/^-/, "−");
+  return sci(x, 2, { fixed: true });
+}
+
+const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+/** x as a teacher writes it, with `digits` significant digits: "6.2×10⁵" in English,
+ *  "6,2·10⁵" in Russian (a "e5" would read as the number e to the 5th). Trailing zeros go
+ *  unless `fixed`; a real minus sign in front. */
+export function sci(x, digits = 3, { fixed = false } = {}) {
+  const [mantissa, power] = x.toExponential(digits - 1).split("e");
+  const m = Number(mantissa);
+  const shown = fmt(m, { minimumFractionDigits: fixed ? digits - 1 : 0, maximumFractionDigits: digits - 1 });
+  const exponent = [...String(Number(power))].map((c) => SUPERSCRIPT[c]).join("");
+  const times = getLanguage() === "ru" ? "·" : "×";
+  return `${shown}${times}10${exponent}`.replace(/^-/, "−");
 }

@@ -7,7 +7,8 @@
 //     pieces: [{from: [x, y], to: [x, y], color}]   straight pieces (the hard max's flat steps)
 //     dots:   [{x, y, color, current, hollow}]   marks: [{x, color}] (a dashed vertical line)
 //     notes:  [{x, y, text, below}]          a short label just above (or below) a point
-import { fmt, getLanguage } from "./i18n.js";
+import { sci } from "./format.js";
+import { fmt } from "./i18n.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const M = { left: 38, right: 14, top: 12, bottom: 44 };
@@ -31,12 +32,11 @@ export function niceTicks(lo, hi, width, labelWidth = (text) => text.length * 8 
   return ticks;
 }
 
-/** A tick's text in the page's language, with a real minus sign; 1e300 for the huge ones. */
+/** A tick's text in the page's language, with a real minus sign; 1×10³⁰⁰ for the huge ones. */
 export function tickText(v) {
   const a = Math.abs(v);
   if (a >= 1e6 || (a > 0 && a < 1e-3)) {
-    const text = Number(v.toPrecision(3)).toExponential().replace("e+", "e");
-    return (getLanguage() === "ru" ? text.replace(".", ",") : text).replace(/^-/, "−").replace("e-", "e−");
+    return sci(v, 3);
   }
   return fmt(v, { maximumFractionDigits: 3, useGrouping: false }).replace(/^-/, "−");
 }

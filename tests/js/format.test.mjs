@@ -1,7 +1,7 @@
 // format.js: the one number formatter of the page, in both languages.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compact, logit, num, pct } from "../../static/js/format.js";
+import { compact, logit, num, pct, sci } from "../../static/js/format.js";
 import { registerStrings, setLanguage } from "../../static/js/i18n.js";
 
 globalThis.document ??= { documentElement: {}, querySelectorAll: () => [] }; // setLanguage re-applies the page
@@ -21,12 +21,15 @@ test("values: 3 decimals, scientific when tiny or huge, a real minus, ru comma",
   setLanguage("en");
   assert.equal(num(54.598150033144236), "54.598");
   assert.equal(num(-1.5), "−1.5");
-  assert.equal(num(1e-5), "1.00e-5");
+  assert.equal(num(1e-5), "1×10⁻⁵");
+  assert.equal(num(1e-5, 3, { fixed: true }), "1.00×10⁻⁵");
+  assert.equal(num(5.770170e-8, 4), "5.77×10⁻⁸");
   assert.equal(num(1, 3, { fixed: true }), "1.000");
   assert.equal(num(null), "overflow");
   setLanguage("ru");
   assert.equal(num(62.35513), "62,355");
-  assert.equal(num(1e-5), "1,00e-5");
+  assert.equal(num(5.770170e-8, 4), "5,77·10⁻⁸"); // salad at T = 0.3
+  assert.equal(num(-2.5e9), "−2,5·10⁹");
   assert.equal(num(null), "переполнение");
 });
 
@@ -45,12 +48,25 @@ test("compact values for the figure's narrow columns", () => {
   assert.equal(compact(54.598150033144236), "54.598");
   assert.equal(compact(-1), "−1");
   assert.equal(compact(9820.67), "9820.7");
-  assert.equal(compact(268337.28), "2.7e5");
-  assert.equal(compact(-1e308), "−1.0e308");
-  assert.equal(compact(5.77e-8), "5.8e-8");
+  assert.equal(compact(268337.28), "2.7×10⁵");
+  assert.equal(compact(-1e308), "−1.0×10³⁰⁸");
+  assert.equal(compact(5.77e-8), "5.8×10⁻⁸");
   assert.equal(compact(0), "0");
   setLanguage("ru");
-  assert.equal(compact(268337.28), "2,7e5");
+  assert.equal(compact(268337.28), "2,7·10⁵");
+  assert.equal(compact(622494.2), "6,2·10⁵"); // e^{4/0.3}: not "6,2e5", which reads as 6,2·e⁵
   assert.equal(compact(0.717), "0,717");
+  setLanguage("en");
+});
+
+test("scientific notation: no letter e, superscript power with a real minus", () => {
+  for (const lang of ["en", "ru"]) {
+    setLanguage(lang);
+    for (const x of [6.2e5, 5.77e-8, -1e308, 2.2e4, 1e-300]) {
+      const text = sci(x);
+      assert.doesNotMatch(text, /e|-/, text);
+      assert.match(text, lang === "ru" ? /^−?\d(,\d+)?·10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/ : /^−?\d(\.\d+)?×10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, text);
+    }
+  }
   setLanguage("en");
 });

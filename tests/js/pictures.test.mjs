@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 globalThis.document = { documentElement: {}, querySelectorAll: () => [] }; // i18n.js translates none
-const { niceTicks } = await import("../../static/js/svgplot.js");
+const { niceTicks, tickText } = await import("../../static/js/svgplot.js");
+const { setLanguage } = await import("../../static/js/i18n.js");
 const { hardShare, hardmaxModel, logitRange, noteAt, softShare } = await import("../../static/js/hardmax-plots.js");
 const { gapRange, share } = await import("../../static/js/twoclass-plot.js");
 
@@ -15,6 +16,15 @@ const softmax = (z, T) => {
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / s);
 };
+
+test("a huge or tiny tick is written as a power of ten, not with the letter e", () => {
+  setLanguage("ru");
+  assert.equal(tickText(-1e300), "−1·10³⁰⁰");
+  assert.equal(tickText(2.5e-4), "2,5·10⁻⁴");
+  assert.equal(tickText(0.5), "0,5");
+  setLanguage("en");
+  assert.equal(tickText(1.5e6), "1.5×10⁶");
+});
 
 test("ticks are round, inside the range, and as many as fit their labels", () => {
   const width = (text) => text.length * 8 + 12;
