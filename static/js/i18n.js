@@ -7,6 +7,14 @@
 const strings = { en: {}, ru: {} };
 const listeners = [];
 let lang = "en";
+// What the server rendered in <html lang> (it reads ?lang= and Accept-Language), kept
+// before the first applyTranslations() writes the default "en" over it.
+const served = typeof document === "undefined" ? "" : document.documentElement.lang || "";
+
+/** The language the server chose for this page ("" when there is no page). */
+export function servedLanguage() {
+  return served;
+}
 
 /** Add strings: registerStrings({en: {key: "..."}, ru: {key: "..."}}); re-applies the page. */
 export function registerStrings(table) {

@@ -7,6 +7,7 @@ import { createHero } from "./hero.js";
 import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
 import { createInvariance, plusOne } from "./invariance.js";
 import { createLabLoader } from "./lab-loader.js";
+import { keepLanguageInLinks } from "./lang-links.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
 import { createPresets } from "./presets.js";
@@ -24,6 +25,7 @@ const $ = (id) => document.getElementById(id);
 registerStrings(STRINGS);
 setLanguage(store.get().lang);
 document.title = t("page.title");
+keepLanguageInLinks();
 
 function withLogit(i, x) {
   const logits = store.get().logits.slice();

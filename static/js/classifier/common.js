@@ -2,7 +2,7 @@
 // log-scale temperature slider.
 import { classColor } from "../colors.js";
 import { num } from "../format.js";
-import { getLanguage, setLanguage, t } from "../i18n.js";
+import { getLanguage, servedLanguage, setLanguage, t } from "../i18n.js";
 import { parseColour } from "./model.js";
 
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name);
@@ -43,10 +43,11 @@ export function fillSelect(select, items, value) {
   select.value = value;
 }
 
-/** The language of the page: ?lang=, else what the server rendered in <html lang>. */
+/** The language of the page: ?lang=, else what the server rendered in <html lang> (read as
+ *  served: registerStrings has set <html lang> to the default by now). */
 export function initialLanguage() {
   const asked = new URLSearchParams(location.search).get("lang");
-  return asked === "en" || asked === "ru" ? asked : document.documentElement.lang === "ru" ? "ru" : "en";
+  return asked === "en" || asked === "ru" ? asked : servedLanguage() === "ru" ? "ru" : "en";
 }
 
 /** A temperature slider on a log scale (T from 10^min to 10^max); onT(T) while it moves. */
