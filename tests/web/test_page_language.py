@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-CYRILLIC = re.compile("[а-яё]", re.I)
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 TITLES = {
     ("classifier", "ru"): "Softmax за работой: классификатор",
     ("classifier", "en"): "Softmax at work: a classifier",
