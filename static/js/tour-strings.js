@@ -12,6 +12,8 @@ export const TOUR_STRINGS = {
     "tour.right": "Right.",
     "tour.wrong": "Not quite. The answer: {answer}.",
     "tour.shown": "The answer: {answer}.",
+    "tour.mark.correct": "the right answer",
+    "tour.mark.wrong": "your answer, wrong",
     "tour.after.classifier": "A classifier that learns from points",
     "tour.after.digits": "Recognising handwritten digits",
 
@@ -72,12 +74,12 @@ export const TOUR_STRINGS = {
     "tour.hard.reveal": "Not at all: the hard max gives {l0} {h0}, {l1} {h1} and {l2} {h2}, and a small nudge leaves them so. It is flat, so its slope, the gradient, is zero almost everywhere (it only jumps at a tie). Networks learn by following gradients, so training uses the soft version. The pictures show the step beside the smooth curve.",
 
     "tour.xent.title": "Cross-entropy: how wrong the model is",
-    "tour.xent.text": "Training compares the shares with the true answer. Say it is {l0}: the target is one-hot, y = ({y}). The loss is the cross-entropy L = −log p(true class).",
+    "tour.xent.text": "Training compares the shares with the true answer. Say it is {l0}: the target is one-hot, y = ({y}). The loss is the cross-entropy L = −ln p(true class).",
     "tour.xent.ask": "If the model gave {l0} all of the probability, the loss would be…",
     "tour.xent.c0": "0",
     "tour.xent.c1": "1",
     "tour.xent.c2": "Infinite",
-    "tour.xent.reveal": "0, as the log of 1 is 0. Here p({l0}) = {P0}, so L = −log {P0} = {loss}. The surer the model is of the right class, the smaller the loss; a confident wrong answer costs a lot.",
+    "tour.xent.reveal": "0, as ln 1 = 0. Here p({l0}) = {P0}, so L = −ln {P0} = {loss}. The surer the model is of the right class, the smaller the loss; a confident wrong answer costs a lot.",
 
     "tour.grad.title": "The gradient is p − y",
     "tour.grad.text": "Which way should each logit move to lower the loss? For softmax with cross-entropy, the gradient with respect to the logits is simply p − y (divided by T).",
@@ -114,6 +116,8 @@ export const TOUR_STRINGS = {
     "tour.right": "Верно.",
     "tour.wrong": "Не совсем. Правильный ответ: {answer}.",
     "tour.shown": "Правильный ответ: {answer}.",
+    "tour.mark.correct": "правильный ответ",
+    "tour.mark.wrong": "ваш ответ, неверный",
     "tour.after.classifier": "Классификатор, который учится на точках",
     "tour.after.digits": "Распознавание рукописных цифр",
 
@@ -174,12 +178,12 @@ export const TOUR_STRINGS = {
     "tour.hard.reveal": "Никак: жёсткий максимум даёт классу «{l0}» {h0}, «{l1}» — {h1}, «{l2}» — {h2}, и небольшой сдвиг этого не меняет. Функция ровная, поэтому её наклон, градиент, почти везде равен нулю (скачок только при ничьей). Сети учатся, следуя градиенту, поэтому при обучении берут мягкую версию. На графиках ступенька рядом с гладкой кривой.",
 
     "tour.xent.title": "Перекрёстная энтропия: насколько модель ошибается",
-    "tour.xent.text": "При обучении доли сравнивают с правильным ответом. Пусть это «{l0}»: цель — вектор one-hot, y = ({y}). Функция потерь — перекрёстная энтропия L = −log p(правильного класса).",
+    "tour.xent.text": "При обучении доли сравнивают с правильным ответом. Пусть это «{l0}»: цель — вектор one-hot, y = ({y}). Функция потерь — перекрёстная энтропия L = −ln p(правильного класса).",
     "tour.xent.ask": "Если бы модель отдала классу «{l0}» всю вероятность, потеря была бы…",
     "tour.xent.c0": "0",
     "tour.xent.c1": "1",
     "tour.xent.c2": "Бесконечной",
-    "tour.xent.reveal": "0, ведь логарифм 1 равен 0. Здесь p({l0}) = {P0}, поэтому L = −log {P0} = {loss}. Чем увереннее модель в правильном классе, тем меньше потеря; уверенная ошибка стоит дорого.",
+    "tour.xent.reveal": "0, ведь ln 1 = 0. Здесь p({l0}) = {P0}, поэтому L = −ln {P0} = {loss}. Чем увереннее модель в правильном классе, тем меньше потеря; уверенная ошибка стоит дорого.",
 
     "tour.grad.title": "Градиент равен p − y",
     "tour.grad.text": "Куда сдвинуть каждый логит, чтобы потеря уменьшилась? Для softmax с перекрёстной энтропией градиент по логитам — просто разность p − y, делённая на T.",
