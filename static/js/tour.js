@@ -4,6 +4,7 @@
 // is the truth: Back/Forward, a reload or a shared link show the same step. Loaded on demand
 // by tour-start.js; createTour(store, {opener}) -> {open}.
 import { registerStrings, t } from "./i18n.js";
+import { build, el, paintChoices, rich } from "./tour-card.js";
 import { createSpotlight } from "./tour-place.js";
 import { AFTER, STEPS, belongsTo, clampStep, fillText, isRevealed, relabel, stepPatch, stepValues } from "./tour-steps.js";
 import { TOUR_STRINGS } from "./tour-strings.js";
@@ -14,79 +15,12 @@ const LEADING_CAPITAL = /^([A-ZА-ЯЁ](?=[a-zа-яё])|[AА-ЯЁ](?=\s))/;
 
 registerStrings(TOUR_STRINGS);
 
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-const shownText = new WeakMap();
-/** Put text in a node, what is in ^(...) as a superscript (DOM nodes, never markup). */
-function rich(node, text) {
-  if (shownText.get(node) === text) return;
-  shownText.set(node, text);
-  const parts = text.split(/\^\(((?:[^()]|\([^()]*\))*)\)/);
-  node.replaceChildren(...parts.map((part, i) => (i % 2 ? el("sup", { textContent: part }) : part)));
-}
-
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The API's answer if it belongs to the state on screen, else null (numbers wait for it). */
 function fresh(state, result, info) {
   const request = info && info.request;
   return result && request && request.temperature === state.t && same(request.logits, state.logits) ? result : null;
-}
-
-function build() {
-  const card = el("section", { className: "tour", id: "tour", hidden: true });
-  card.setAttribute("role", "dialog");
-  card.setAttribute("aria-labelledby", "tour-name tour-title");
-  const ui = {
-    card,
-    name: el("span", { className: "tour-name", id: "tour-name" }),
-    count: el("span", { className: "tour-count", id: "tour-count" }),
-    close: el("button", { type: "button", className: "btn tour-close" }),
-    title: el("h2", { id: "tour-title", tabIndex: -1 }),
-    text: el("p", { className: "tour-text" }),
-    question: el("p", { className: "tour-q", id: "tour-q" }),
-    choices: el("div", { className: "tour-choices" }),
-    verdict: el("p", { className: "tour-verdict" }),
-    explain: el("p", { className: "tour-explain" }),
-    links: el("ul", { className: "tour-links" }),
-    back: el("button", { type: "button", className: "btn tour-back" }),
-    next: el("button", { type: "button", className: "btn tour-next" }),
-  };
-  ui.choices.setAttribute("role", "group");
-  ui.choices.setAttribute("aria-labelledby", "tour-q");
-  ui.ask = el("div", { className: "tour-ask" }, [ui.question, ui.choices]);
-  ui.answer = el("div", { className: "tour-answer" }, [ui.verdict, ui.explain]);
-  const live = el("div", { className: "tour-live" }, [ui.answer]);
-  live.setAttribute("aria-live", "polite");
-  ui.body = el("div", { className: "tour-body" }, [ui.title, ui.text, ui.ask, live, ui.links]);
-  card.append(
-    el("div", { className: "tour-head" }, [el("p", {}, [ui.name, " ", ui.count]), ui.close]),
-    ui.body,
-    el("div", { className: "tour-nav" }, [ui.back, ui.next]),
-  );
-  const main = document.querySelector("main");
-  if (main) main.before(card);
-  else document.body.append(card);
-  return ui;
-}
-
-function paintChoices(ui, s, values, answered, revealed) {
-  const keys = [0, 1, 2].map((i) => `tour.${s.id}.c${i}`);
-  while (ui.choices.children.length < keys.length) {
-    const b = el("button", { type: "button", className: "btn tour-choice" });
-    b.dataset.i = String(ui.choices.children.length);
-    ui.choices.append(b);
-  }
-  keys.forEach((key, i) => {
-    const b = ui.choices.children[i];
-    rich(b, fillText(t(key), values));
-    b.setAttribute("aria-pressed", String(answered === i));
-    b.classList.toggle("correct", revealed && i === s.answer);
-  });
 }
 
 function paintLinks(ui, last, lang) {
@@ -139,6 +73,7 @@ export function createTour(store, { opener = null } = {}) {
   let pointed = 0; // the step whose panel the spotlight has found
   let answered = null; // the choice picked in this step
   let toAnswer = false; // scroll a short sheet to the answer once its numbers are in
+  let toAsk = false; // ...and a new step's question and choices
   let returnTo = null;
   let latest = { result: null, info: null };
 
@@ -167,7 +102,8 @@ export function createTour(store, { opener = null } = {}) {
     const result = fresh(state, latest.result, latest.info);
     const revealed = paintStep(ui, { s: step(), n: shown, state, result, answered });
     if (revealed && toAnswer) requestAnimationFrame(showAnswer);
-    if (result) toAnswer = false;
+    else if (toAsk && !ui.ask.hidden) requestAnimationFrame(() => scrollTo(ui.ask));
+    if (result) toAnswer = toAsk = false;
   }
 
   function render(state, result, info) {
@@ -178,6 +114,7 @@ export function createTour(store, { opener = null } = {}) {
     if (n !== shown) {
       shown = n;
       answered = null;
+      toAsk = true;
       // A link with only tour=N (or a state changed since) gets the step's own example.
       if (!belongsTo(step(), state)) store.set(stepPatch(n, state.lang), { history: "replace" });
     }
@@ -188,10 +125,10 @@ export function createTour(store, { opener = null } = {}) {
       document.body.classList.add("touring");
       ui.title.focus({ preventScroll: true });
     }
+    if (pointed !== n) ui.body.scrollTop = 0; // before paint, which may scroll to the question
     paint(store.get());
     if (pointed !== n) {
       pointed = n;
-      ui.body.scrollTop = 0;
       spotlight.point(step().panel, step().look);
     } else spotlight.refresh();
   }
@@ -205,12 +142,17 @@ export function createTour(store, { opener = null } = {}) {
     paint(store.get());
   });
 
-  /** Scroll the card's text just enough to show the answer (a phone's sheet is short). */
-  function showAnswer() {
-    const top = ui.answer.offsetTop - ui.body.offsetTop - 8;
-    const bottom = top + ui.answer.offsetHeight + 16;
+  /** Scroll the card's text just enough to show `part`, never past its top (a phone's
+   *  sheet is short: the text above it may scroll away, the choices must not hide below). */
+  function scrollTo(part) {
+    const top = part.offsetTop - ui.body.offsetTop - 8;
+    const bottom = top + part.offsetHeight + 16;
     const { clientHeight: view, scrollTop } = ui.body;
     if (bottom - scrollTop > view) ui.body.scrollTop = Math.min(top, bottom - view);
+  }
+
+  function showAnswer() {
+    scrollTo(ui.answer);
     spotlight.refresh(true);
   }
   ui.back.addEventListener("click", () => go(shown - 1));

@@ -160,7 +160,7 @@ def test_a_prediction_comes_before_the_reveal(open_page, page, watch):
         "Not quite. The answer: burger's and salad's, the smaller ones."
     )
     expect(card.locator(".tour-choice").nth(0)).to_have_attribute("aria-pressed", "true")
-    correct = card.locator(".tour-choice.correct")
+    correct = card.locator(".tour-choice.correct .tour-choice-text")
     expect(correct).to_have_text("burger's and salad's, the smaller ones")
     expect(page).to_have_url(re.compile(r"&t=3&lang=en&tour=5$"))
     expect(card.locator(".tour-explain")).to_contain_text("At T = 3: pizza 58.7 %")
