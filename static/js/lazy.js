@@ -1,12 +1,26 @@
-// Loading on demand: a stylesheet, once, with a promise of its arrival (then draw styled).
+// Loading on demand: a stylesheet, once, with a promise of its arrival (then draw styled); a
+// part's code when it comes near; and a word for the reader while it loads or if it fails.
+import { registerStrings, t } from "./i18n.js";
+
+registerStrings({
+  en: { "load.busy": "Loading…", "load.failed": "This part did not load (is the network down?).", "load.retry": "Try again" },
+  ru: { "load.busy": "Загрузка…", "load.failed": "Эта часть не загрузилась (нет сети?).", "load.retry": "Повторить" },
+});
+
 const sheets = new Map();
 
-/** Append <link rel=stylesheet href> once; resolves when it has loaded (or failed). */
+/** Append <link rel=stylesheet href> once; resolves when it has loaded (or failed: then a
+ *  later call tries again). */
 export function stylesheet(href) {
   if (!sheets.has(href)) {
     const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
     sheets.set(href, new Promise((resolve) => {
-      link.onload = link.onerror = resolve;
+      link.onload = resolve;
+      link.onerror = () => {
+        sheets.delete(href);
+        link.remove();
+        resolve();
+      };
     }));
     document.head.append(link);
   }
@@ -22,4 +36,43 @@ export function whenNear(element, start, margin = "50% 0px") {
     start();
   }, { rootMargin: margin });
   near.observe(element);
+}
+
+const BUSY_AFTER_MS = 250; // a quick load shows no flash of "Loading…"
+
+/** A note about a part loaded on demand, put in the page by `place(note)` when first needed.
+ *  Returns track(promise, retry): says "Loading…" if the promise takes a while, and if it
+ *  fails says so with a Try again button that calls retry(). track resolves to the
+ *  promise's value, or null after a failure (the note stays until a retry succeeds). */
+export function createLoadNote(place) {
+  let note = null;
+  function say(key, retry) {
+    if (!note) {
+      note = Object.assign(document.createElement("p"), { className: "load-note" });
+      note.setAttribute("role", "status");
+      place(note);
+    }
+    note.dataset.state = key;
+    note.replaceChildren(t(`load.${key}`));
+    if (!retry) return;
+    const again = Object.assign(document.createElement("button"), { type: "button", className: "btn", textContent: t("load.retry") });
+    again.addEventListener("click", retry);
+    note.append(" ", again);
+  }
+  return function track(promise, retry) {
+    const timer = setTimeout(() => say("busy"), BUSY_AFTER_MS);
+    return promise.then(
+      (value) => {
+        clearTimeout(timer);
+        note?.remove();
+        note = null;
+        return value;
+      },
+      () => {
+        clearTimeout(timer);
+        say("failed", retry);
+        return null;
+      },
+    );
+  };
 }
