@@ -7,6 +7,7 @@ import { createHero } from "./hero.js";
 import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
 import { createInvariance, plusOne } from "./invariance.js";
 import { createLabLoader } from "./lab-loader.js";
+import { createLoadNote } from "./lazy.js";
 import { keepLanguageInLinks } from "./lang-links.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
@@ -98,7 +99,11 @@ const invariance = createInvariance($("invariance"), $("invariance-note"), {
   },
 });
 const shareButton = $("share-open");
-shareButton.addEventListener("click", () => import("./share.js").then((m) => m.openShare(shareButton, store.get)));
+const shareNote = createLoadNote((note) => shareButton.after(note));
+function openShare() {
+  shareNote(import("./share.js"), openShare).then((m) => m && m.openShare(shareButton, store.get));
+}
+shareButton.addEventListener("click", openShare);
 const bars = createBars($("bars"));
 const entropy = createEntropy($("entropy"));
 const formula = createFormula($("formula"));

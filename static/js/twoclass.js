@@ -2,7 +2,7 @@
 // picture (twoclass-plot.js, loaded the first time two classes show; its room is kept).
 import { num } from "./format.js";
 import { registerStrings, setText, t } from "./i18n.js";
-import { stylesheet } from "./lazy.js";
+import { createLoadNote, stylesheet } from "./lazy.js";
 
 registerStrings({
   en: { "two.hardValues": "At T = 0 the sigmoid is a step: the class with the larger logit takes all (a tie shares it). Here p({a}) = {p}." },
@@ -15,14 +15,19 @@ export function createTwoClass(root, panel) {
   box.style.minHeight = "200px"; // the picture's height (svgplot.js), before it arrives
   const legend = Object.assign(document.createElement("p"), { className: "plot-legend muted" });
   root.replaceChildren(...lines, box, legend);
-  let plot = null;
+  let plot = null; // the picture; null after a failure until its note's Try again
   let last = null;
+  const track = createLoadNote((note) => root.insertBefore(note, box));
 
   function picture(state) {
     last = state;
-    plot ||= Promise.all([import("./twoclass-plot.js"), stylesheet("static/css/pictures.css")])
-      .then(([module]) => module.createTwoClassPlot(box, legend));
-    plot.then((p) => p.draw(last)); // the latest state, once it is there
+    const retry = () => {
+      plot = null;
+      picture(last);
+    };
+    plot ||= track(Promise.all([import("./twoclass-plot.js"), stylesheet("static/css/pictures.css")]), retry)
+      .then((loaded) => loaded && loaded[0].createTwoClassPlot(box, legend));
+    plot.then((p) => p && p.draw(last)); // the latest state, once it is there
   }
 
   function update(state, result) {

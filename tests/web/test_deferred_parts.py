@@ -66,3 +66,30 @@ def test_the_hard_max_panel_offline_says_so_and_retries(open_page, page, watch, 
     expect(note).to_have_count(0)
     expect(panel).not_to_have_class("plots-pending")
     watch.assert_clean(allow_console=NET)
+
+
+def test_the_two_class_picture_offline_says_so_and_retries(open_page, page, watch):
+    open_page("?lang=en")  # three classes: the two-class picture is not loaded yet
+    page.route("**/static/js/twoclass-plot.js", lambda route: route.abort())
+    page.get_by_role("button", name="Remove salad").click()
+    panel = page.locator("[data-panel=two-class]")
+    note = panel.locator(".load-note")
+    expect(note).to_contain_text(FAILED["en"])
+    page.unroute("**/static/js/twoclass-plot.js")
+    note.get_by_role("button", name=RETRY["en"]).click()
+    expect(panel.locator("#two-class-plot svg")).to_be_visible()
+    expect(note).to_have_count(0)
+    watch.assert_clean(allow_console=NET)
+
+
+def test_share_offline_says_so_and_retries(open_page, page, watch):
+    open_page("?lang=ru")
+    page.route("**/static/js/share.js", lambda route: route.abort())
+    page.get_by_role("button", name="Поделиться", exact=True).click()
+    note = page.locator(".load-note")
+    expect(note).to_contain_text(FAILED["ru"])
+    page.unroute("**/static/js/share.js")
+    note.get_by_role("button", name=RETRY["ru"]).click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(note).to_have_count(0)
+    watch.assert_clean(allow_console=NET)
