@@ -38,19 +38,18 @@ export function compact(x) {
   const a = Math.abs(x);
   if (!Number.isFinite(x) || a === 0 || (a >= 1e-3 && a < 1000)) return num(x);
   if (a >= 1000 && a < 1e4) return num(x, 1);
-  return sci(x, 2, { fixed: true });
+  return sci(x, 2);
 }
 
-const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-/** x as a teacher writes it, with `digits` significant digits: "6.2×10⁵" in English,
- *  "6,2·10⁵" in Russian (a "e5" would read as the number e to the 5th). Trailing zeros go
- *  unless `fixed`; a real minus sign in front. */
+/** x with `digits` significant digits as a teacher writes it: "6.2×10⁵", "6,2·10⁵" in
+ *  Russian ("6,2e5" reads as 6,2·e⁵). Trailing zeros go unless `fixed`. */
 export function sci(x, digits = 3, { fixed = false } = {}) {
   const [mantissa, power] = x.toExponential(digits - 1).split("e");
   const m = Number(mantissa);
   const shown = fmt(m, { minimumFractionDigits: fixed ? digits - 1 : 0, maximumFractionDigits: digits - 1 });
-  const exponent = [...String(Number(power))].map((c) => SUPERSCRIPT[c]).join("");
+  const exponent = [...String(Number(power))].map((c) => SUPERSCRIPT[c] ?? "⁻").join("");
   const times = getLanguage() === "ru" ? "·" : "×";
   return `${shown}${times}10${exponent}`.replace(/^-/, "−");
 }

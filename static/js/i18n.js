@@ -7,11 +7,9 @@
 const strings = { en: {}, ru: {} };
 const listeners = [];
 let lang = "en";
-// What the server rendered in <html lang> (it reads ?lang= and Accept-Language), kept
-// before the first applyTranslations() writes the default "en" over it.
+// <html lang> as the server chose it (?lang=, Accept-Language), before we write ours over it.
 const served = typeof document === "undefined" ? "" : document.documentElement.lang || "";
 
-/** The language the server chose for this page ("" when there is no page). */
 export function servedLanguage() {
   return served;
 }
@@ -37,7 +35,8 @@ export function getLanguage() {
   return lang;
 }
 
-/** Switch language: updates <html lang>, every data-i18n element, then calls listeners. */
+/** Switch language: updates <html lang>, every data-i18n element and <a data-lang-link>
+ *  (?lang=), then calls listeners. */
 export function setLanguage(code) {
   if (code === lang || !(code in strings)) return;
   lang = code;
@@ -57,6 +56,8 @@ export function onLanguageChange(fn) {
 /** Translate the data-i18n elements under `root` (the whole document by default). */
 export function applyTranslations(root = document) {
   document.documentElement.lang = lang;
+  // Links to our other pages keep the reader's language.
+  for (const a of root.querySelectorAll("a[data-lang-link]")) a.search = "lang=" + lang;
   for (const el of root.querySelectorAll("[data-i18n]")) {
     if (!known(el.dataset.i18n)) continue; // a module that registers it later translates it
     setText(el, t(el.dataset.i18n));

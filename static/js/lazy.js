@@ -1,5 +1,5 @@
 // Loading on demand: a stylesheet, once, with a promise of its arrival (then draw styled); a
-// part's code when it comes near; and a word for the reader while it loads or if it fails.
+// part when it comes near; a word for the reader while it loads or if it fails.
 import { registerStrings, t } from "./i18n.js";
 
 registerStrings({
@@ -9,8 +9,8 @@ registerStrings({
 
 const sheets = new Map();
 
-/** Append <link rel=stylesheet href> once; resolves when it has loaded (or failed: then a
- *  later call tries again). */
+/** Append <link rel=stylesheet href> once; resolves when it has loaded (or failed: a later
+ *  call tries again). */
 export function stylesheet(href) {
   if (!sheets.has(href)) {
     const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
@@ -38,12 +38,9 @@ export function whenNear(element, start, margin = "50% 0px") {
   near.observe(element);
 }
 
-const BUSY_AFTER_MS = 250; // a quick load shows no flash of "Loading…"
-
-/** A note about a part loaded on demand, put in the page by `place(note)` when first needed.
- *  Returns track(promise, retry): says "Loading…" if the promise takes a while, and if it
- *  fails says so with a Try again button that calls retry(). track resolves to the
- *  promise's value, or null after a failure (the note stays until a retry succeeds). */
+/** A note on a part loaded on demand, put in the page by place(note) when needed. Returns
+ *  track(promise, retry): "Loading…" if the promise is slow; if it fails, says so with a
+ *  Try again button (retry). Resolves to the promise's value, or null if it failed. */
 export function createLoadNote(place) {
   let note = null;
   function say(key, retry) {
@@ -56,11 +53,11 @@ export function createLoadNote(place) {
     note.replaceChildren(t(`load.${key}`));
     if (!retry) return;
     const again = Object.assign(document.createElement("button"), { type: "button", className: "btn", textContent: t("load.retry") });
-    again.addEventListener("click", retry);
+    again.onclick = retry;
     note.append(" ", again);
   }
-  return function track(promise, retry) {
-    const timer = setTimeout(() => say("busy"), BUSY_AFTER_MS);
+  return (promise, retry) => {
+    const timer = setTimeout(say, 250, "busy"); // a quick load shows no "Loading…"
     return promise.then(
       (value) => {
         clearTimeout(timer);

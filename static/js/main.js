@@ -8,7 +8,6 @@ import { getLanguage, registerStrings, setLanguage, t } from "./i18n.js";
 import { createInvariance, plusOne } from "./invariance.js";
 import { createLabLoader } from "./lab-loader.js";
 import { createLoadNote } from "./lazy.js";
-import { keepLanguageInLinks } from "./lang-links.js";
 import { createLogits } from "./logits.js";
 import { neighbours } from "./prefetch.js";
 import { createPresets } from "./presets.js";
@@ -26,7 +25,6 @@ const $ = (id) => document.getElementById(id);
 registerStrings(STRINGS);
 setLanguage(store.get().lang);
 document.title = t("page.title");
-keepLanguageInLinks();
 
 function withLogit(i, x) {
   const logits = store.get().logits.slice();

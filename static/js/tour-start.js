@@ -1,6 +1,6 @@
 // The guided tour's entry: the "Take the tour" button and an address with tour=N. The tour's
-// code, words and styles load only then (dynamic import), so they cost the first load nothing.
-// Meanwhile the button is busy; if they cannot load (offline), a note says so, with a retry.
+// code, words and styles load only then (dynamic import), so they cost the first load nothing;
+// meanwhile the button is busy, and a note says if they cannot load.
 import { registerStrings } from "./i18n.js";
 import { createLoadNote, stylesheet } from "./lazy.js";
 
@@ -10,7 +10,7 @@ registerStrings({ en: { "tour.open": "Take the tour" }, ru: { "tour.open": "Пр
 export function initTour(store) {
   const button = document.getElementById("tour-open");
   const track = createLoadNote((note) => (button ? button.after(note) : document.body.prepend(note)));
-  let loading = null; // the tour once loaded; null again after a failure (a click retries)
+  let loading = null; // the tour; null again after a failure
   const open = (tour) => tour && tour.open();
   function load() {
     if (!loading) {
@@ -26,7 +26,7 @@ export function initTour(store) {
     return loading;
   }
   if (button) button.addEventListener("click", () => load().then(open));
-  // From here on the tour follows the store itself (after a failure: its note's retry).
+  // From here on the tour follows the store itself.
   const unsubscribe = store.subscribe((state) => {
     if (state.tour) load().then(unsubscribe);
   });

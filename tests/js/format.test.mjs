@@ -49,7 +49,7 @@ test("compact values for the figure's narrow columns", () => {
   assert.equal(compact(-1), "−1");
   assert.equal(compact(9820.67), "9820.7");
   assert.equal(compact(268337.28), "2.7×10⁵");
-  assert.equal(compact(-1e308), "−1.0×10³⁰⁸");
+  assert.equal(compact(-1e308), "−1×10³⁰⁸");
   assert.equal(compact(5.77e-8), "5.8×10⁻⁸");
   assert.equal(compact(0), "0");
   setLanguage("ru");

@@ -34,6 +34,11 @@ def reader(browser, server):
         context.close()
 
 
+def target(link) -> str:
+    """Where a link leads: its path and query."""
+    return link.evaluate("a => a.pathname + a.search")
+
+
 def asked_lang(page) -> list[str]:
     return parse_qs(urlsplit(page.url).query).get("lang", [])
 
@@ -71,7 +76,7 @@ def test_the_footer_link_of_the_russian_article_lands_on_a_russian_page(reader, 
     page.goto(server + ("?lang=ru" if locale == "en-US" else ""))
     page.wait_for_selector("body[data-ready='1']", timeout=10_000)
     link = page.get_by_role("link", name="обучите классификатор")
-    expect(link).to_have_attribute("href", "classifier?lang=ru")
+    assert target(link) == "/classifier?lang=ru"
     link.click()
     page.wait_for_url(re.compile(r".*/classifier\?.*"))
     expect_page_in(page, "classifier", "ru")
@@ -86,11 +91,11 @@ def test_the_links_follow_a_switch_of_language(reader, server):
     page.wait_for_selector("body[data-ready='1']", timeout=10_000)
     page.locator(".lang-btn[data-lang='en']").click()
     link = page.get_by_role("link", name="draw a digit")
-    expect(link).to_have_attribute("href", "digits?lang=en")
+    assert target(link) == "/digits?lang=en"
     link.click()
     expect_page_in(page, "digits", "en")
     page.locator(".lang-btn[data-lang='ru']").click()
-    expect(page.locator("nav.pages a").first).to_have_attribute("href", "./?lang=ru")
+    assert target(page.locator("nav.pages a").first) == "/?lang=ru"
     page.locator("nav.pages a").first.click()
     page.wait_for_selector("body[data-ready='1']", timeout=10_000)
     expect(page.get_by_role("link", name="обучите классификатор")).to_be_visible()

@@ -2,7 +2,6 @@
 // sliders -> the map (painted here, in the same frame); Step / Train -> POST api/classifier/step.
 import { getJSON, postJSON } from "../api.js";
 import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
-import { keepLanguageInLinks } from "../lang-links.js";
 import { parseNumber } from "../parse.js";
 import { createTemperature, fillSelect, initialLanguage, wireLanguage } from "./common.js";
 import { createSliders } from "./controls.js";
@@ -21,7 +20,6 @@ const TRAIN_STEPS = 25;
 registerStrings(STRINGS);
 const state = readState(location.search);
 setLanguage(state.lang || initialLanguage());
-keepLanguageInLinks();
 let data = null; // the dataset as the API sent it
 let losses = [];
 let accuracy = null;

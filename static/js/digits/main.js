@@ -4,7 +4,6 @@ import { getJSON, postJSON } from "../api.js";
 import { createTemperature, initialLanguage, wireLanguage } from "../classifier/common.js";
 import { pct } from "../format.js";
 import { getLanguage, registerStrings, setLanguage, t } from "../i18n.js";
-import { keepLanguageInLinks } from "../lang-links.js";
 import { createPad } from "./pad.js";
 import { expand, reduce } from "./reduce.js";
 import { STRINGS } from "./strings.js";
@@ -13,7 +12,6 @@ import { createBars, createWeights, paintCounts } from "./widgets.js";
 const $ = (id) => document.getElementById(id);
 registerStrings(STRINGS);
 setLanguage(initialLanguage());
-keepLanguageInLinks();
 
 const query = new URLSearchParams(location.search);
 const asked = Number(query.get("t"));
