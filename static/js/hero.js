@@ -1,9 +1,10 @@
 // The hero figure: logits -> e^(z/T) -> shares as three linked bands of bars, one row per
-// class in its own colour. Each logit bar is a range input (drag it, or use the keys).
+// class in its own colour. Each logit bar is a range input for the keys, dragged by the pointer.
 // The shares come from the local softmax, so they move in the frame of the input.
 import { classColor } from "./colors.js";
 import { compact, logit, num, pct } from "./format.js";
 import { setText, t } from "./i18n.js";
+import { dragBar } from "./zdrag.js";
 
 export const Z_MIN = -10;
 export const Z_MAX = 10;
@@ -51,10 +52,11 @@ export function createHero(root, handlers) {
   function makeRow(i) {
     const slider = el("input", "zslider", { type: "range", min: Z_MIN, max: Z_MAX, step: 0.1 });
     slider.addEventListener("input", () => handlers.onLogit(i, Number(slider.value)));
-    slider.addEventListener("pointerdown", () => handlers.onReach(i));
     slider.addEventListener("focus", () => handlers.onReach(i));
     const z = barRow([el("span", "zero"), slider]);
     z.track.classList.add("ztrack");
+    // The bar takes the pointer (./zdrag.js): a finger scrolls past it unless it drags sideways.
+    dragBar(z.track, slider, { onValue: (x) => handlers.onLogit(i, x), onReach: () => handlers.onReach(i) });
     z.fill.classList.add("zfill");
     const e = barRow([]);
     const p = barRow([]);
