@@ -23,7 +23,9 @@ export function createLogits(root, handlers) {
     focusNew = true;
     handlers.onAdd();
   });
-  root.replaceChildren(list, add);
+  // Said in words, not only by aria-invalid: the figure keeps the last number the box could read.
+  const message = el("p", { className: "logit-message", id: "logit-message", role: "status" });
+  root.replaceChildren(list, message, add);
   const rows = [];
 
   function makeRow(i) {
@@ -36,12 +38,14 @@ export function createLogits(root, handlers) {
     name.addEventListener("change", () => handlers.onLabel(i, name.value, true));
     number.addEventListener("input", () => {
       const x = parseNumber(number.value);
+      mark(rows[i], !Number.isFinite(x));
       if (Number.isFinite(x)) handlers.onLogit(i, x);
     });
+    // Left while refused: back to the last valid value.
+    number.addEventListener("blur", () => rows[i]?.bad && sync(rows[i], lastState, i, true));
     number.addEventListener("change", () => {
-      if (!Number.isFinite(parseNumber(number.value))) sync(rows[i], lastState, i, true);
       // "1,50" typed becomes "1,5" once left (after the frame that renders the new state)
-      else requestAnimationFrame(() => rows[i] && sync(rows[i], lastState, i, false));
+      if (!rows[i].bad) requestAnimationFrame(() => rows[i] && sync(rows[i], lastState, i, false));
     });
     remove.addEventListener("click", () => {
       handlers.onRemove(i);
@@ -49,18 +53,39 @@ export function createLogits(root, handlers) {
       (next && !next.remove.disabled ? next.remove : add).focus();
     });
     li.append(name, number, remove);
-    return { li, name, number, remove, label: null };
+    number.setAttribute("aria-invalid", "false");
+    return { li, name, number, remove, label: null, bad: false };
   }
 
   let lastState = null;
+
+  /** Mark a row's number refused (or not). */
+  function mark(row, bad) {
+    row.bad = bad;
+    row.number.setAttribute("aria-invalid", String(bad));
+    if (bad) row.number.setAttribute("aria-describedby", message.id);
+    else row.number.removeAttribute("aria-describedby");
+    say();
+  }
+
+  /** Which number is refused, if any, in the page's language, with the value kept instead. */
+  function say() {
+    const i = rows.findIndex((r) => r.bad);
+    const name = i < 0 ? "" : lastState.labels[i].trim() || t("logits.class", { n: i + 1 });
+    const text = i < 0 ? "" : t("logits.bad", { name, x: logit(lastState.logits[i]) });
+    if (message.textContent !== text) message.textContent = text;
+  }
 
   function sync(row, state, i, force) {
     const label = state.labels[i];
     const x = state.logits[i];
     if (row.name.value !== label && (force || document.activeElement !== row.name)) row.name.value = label;
-    // In the page's format, unless it is being typed and already means x ("1," is 1).
-    if (force || document.activeElement !== row.number || parseNumber(row.number.value) !== x) {
+    // In the page's format, unless it is being typed and already means x ("1," is 1) or is
+    // refused (it stays as typed, to be put right).
+    const typing = document.activeElement === row.number && (row.bad || parseNumber(row.number.value) === x);
+    if (force || !typing) {
       if (row.number.value !== logit(x)) row.number.value = logit(x);
+      if (row.bad) mark(row, false);
     }
     const shown = label.trim() || t("logits.class", { n: i + 1 });
     if (row.label !== shown + state.lang) {
@@ -84,6 +109,7 @@ export function createLogits(root, handlers) {
     }
     while (rows.length > k) rows.pop().li.remove();
     rows.forEach((row, i) => sync(row, state, i, force));
+    say();
     if (focusNew) {
       focusNew = false;
       rows[k - 1].name.focus();
