@@ -1,95 +1,77 @@
-// How a pointer moves a logit bar of the hero (hero.js). The range input stays for the keyboard
-// and screen readers; the bar itself takes the pointer, so that a finger can scroll past it:
-// - mouse or pen: a press sets the value under the pointer, as a native slider does (a press on
-//   the handle leaves it where it is), and the value follows the pointer;
-// - touch: a tap changes nothing and a vertical swipe scrolls the page (touch-action: pan-y);
-//   a horizontal drag moves the value by as much as the finger moves, wherever it started, so
-//   the handle never jumps to the finger and a bar that fills the screen is still easy to scroll.
+// A pointer on a logit bar (hero.js). The range input serves the keys; the bar takes the
+// pointer, so a finger can scroll past it. Mouse/pen: a press sets the value under it (a press
+// on the handle keeps it) and the value follows. Touch: a tap does nothing, a vertical swipe
+// scrolls (touch-action: pan-y), a sideways drag moves the value as far as the finger moves.
 
-export const INSET = 7; // px: the handle's centre runs this far in from each end of the bar
+export const INSET = 7; // px from each end of the bar to the handle's centre at min and max
 const SLOP = 6; // px a finger moves before its direction is read
 
 function snap(v, { min, max, step }) {
-  const k = 1 / step; // steps per unit: 10 for 0.1, so 3.3 stays 3.3 (not 3.3000000000000003)
+  const k = 1 / step; // 3.3 stays 3.3, not 3.3000000000000003
   return Math.min(max, Math.max(min, Math.round(v * k) / k));
 }
 
-/** The value at pixel x of a bar starting at `left`, `width` wide, for a range {min, max, step}. */
-export function valueAt(x, left, width, range) {
-  const share = (x - left - INSET) / (width - 2 * INSET);
-  return snap(range.min + share * (range.max - range.min), range);
-}
+/** The value at pixel x of a bar at `left`, `width` wide, for a range {min, max, step}. */
+export const valueAt = (x, left, width, r) =>
+  snap(r.min + ((x - left - INSET) / (width - 2 * INSET)) * (r.max - r.min), r);
 
 /** The value `dx` pixels away from `start` on a bar `width` wide. */
-export function valueMoved(start, dx, width, range) {
-  return snap(start + (dx / (width - 2 * INSET)) * (range.max - range.min), range);
-}
+export const valueMoved = (start, dx, width, r) => snap(start + (dx / (width - 2 * INSET)) * (r.max - r.min), r);
 
 /** Whether pixel x is on the handle of a bar showing `value`. */
-export function onHandle(x, value, left, width, range) {
-  const at = left + INSET + ((value - range.min) / (range.max - range.min)) * (width - 2 * INSET);
-  return Math.abs(x - at) <= INSET + 2;
-}
+export const onHandle = (x, value, left, width, r) =>
+  Math.abs(x - left - INSET - ((value - r.min) / (r.max - r.min)) * (width - 2 * INSET)) <= INSET + 2;
 
-/** Which way a finger that moved (dx, dy) goes: null while it is within the slop, "x" or "y". */
+/** Where a finger that moved (dx, dy) goes: null within the slop, else "x" or "y". */
 export function direction(dx, dy) {
   if (Math.max(Math.abs(dx), Math.abs(dy)) < SLOP) return null;
   return Math.abs(dx) > Math.abs(dy) ? "x" : "y";
 }
 
-/**
- * Let pointers drag `slider` (a range input with pointer-events: none) through its bar `track`.
- * onValue(v) gets each new value; onReach() hears that a drag may start (to fetch ahead).
- */
+/** Pointers on `track` drag `slider`; onValue(v) gets each value, onReach() a drag's start. */
 export function dragBar(track, slider, { onValue, onReach }) {
-  const range = { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) };
-  let drag = null; // the pointer in charge: {id, x0, y0, start, first, moving}
-
-  function set(v) {
-    if (v === Number(slider.value)) return;
+  const range = { min: +slider.min, max: +slider.max, step: +slider.step };
+  let drag = null; // {id, x0, y0, start, first, moving}
+  const set = (v) => {
+    if (v === +slider.value) return;
     slider.value = String(v);
     onValue(v);
-  }
-  function begin() {
+  };
+  const begin = () => {
     drag.moving = true;
+    onReach();
     slider.focus({ preventScroll: true }); // as a press on a native slider does
-  }
-
+  };
   track.addEventListener("pointerdown", (e) => {
     if (drag || (e.pointerType === "mouse" && e.button !== 0)) return;
-    const value = Number(slider.value);
-    drag = { id: e.pointerId, x0: e.clientX, y0: e.clientY, start: value, first: value, moving: false };
+    const v = +slider.value;
+    drag = { id: e.pointerId, x0: e.clientX, y0: e.clientY, start: v, first: v, moving: false };
     track.setPointerCapture(e.pointerId);
-    if (e.pointerType === "touch") return; // a tap or a scroll: wait for the finger to move
-    e.preventDefault(); // no text selection while dragging
-    onReach();
+    if (e.pointerType === "touch") return; // a tap or a scroll, until the finger moves
+    e.preventDefault(); // no text selection
     begin();
     const { left, width } = track.getBoundingClientRect();
-    if (!onHandle(e.clientX, value, left, width, range)) {
-      drag.start = valueAt(e.clientX, left, width, range);
-      set(drag.start);
-    }
+    if (!onHandle(e.clientX, v, left, width, range)) set((drag.start = valueAt(e.clientX, left, width, range)));
   });
   track.addEventListener("pointermove", (e) => {
-    if (!drag || e.pointerId !== drag.id) return;
+    if (e.pointerId !== drag?.id) return;
     const dx = e.clientX - drag.x0;
     if (!drag.moving) {
       const way = direction(dx, e.clientY - drag.y0);
-      if (way === "y") drag = null; // the page scrolls; this finger changes nothing
+      if (way === "y") drag = null; // the page scrolls
       if (way !== "x") return;
-      onReach();
       begin();
     }
     set(valueMoved(drag.start, dx, track.getBoundingClientRect().width, range));
   });
   const end = (e) => {
-    if (drag && e.pointerId === drag.id) drag = null;
+    if (e.pointerId === drag?.id) drag = null;
   };
   track.addEventListener("pointerup", end);
   track.addEventListener("lostpointercapture", end);
   // The browser took the finger for a scroll after all: a scroll never changes a value.
   track.addEventListener("pointercancel", (e) => {
-    if (drag && e.pointerId === drag.id) set(drag.first);
+    if (e.pointerId === drag?.id) set(drag.first);
     end(e);
   });
 }
