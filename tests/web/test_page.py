@@ -402,8 +402,9 @@ def test_head_favicon_and_no_inline_code(server):
 
 
 def test_first_load_is_small_and_local(open_page, page, watch):
-    """What the first paint needs (HTML, CSS, JS, icon, the answer) stays under 130 KB
-    uncompressed (100 KB before issue 12's hero figure, share dialog and invariances);
+    """What the first paint needs (HTML, CSS, JS, icon, the answer) stays under 133 KB
+    uncompressed (100 KB before issue 12's hero figure, share dialog and invariances; 130 KB
+    before the touch drag of the logit bars, the refused-number message, the phone's steps);
     with the lab, which loads after it, the page is under 150 KB on the wire
     (gzip)."""
     open_page()
@@ -423,7 +424,7 @@ def test_first_load_is_small_and_local(open_page, page, watch):
     first = {path: size for path, size in first.items() if "lab" not in path}
     first = {path: size for path, size in first.items() if path not in LAB_API}
     assert "/static/js/main.js" in first and "/api/softmax" in first, first
-    assert sum(first.values()) < 130_000, first
+    assert sum(first.values()) < 133_000, first
     assert "/static/js/lab/main.js" in {path for path, *_ in entries}
     assert sum(wire for _, _, wire, _, _ in entries) < 150_000, entries
     watch.assert_clean()
@@ -499,10 +500,10 @@ def test_nothing_sticks_out_at_phone_width(open_page, page, watch, lang):
     watch.assert_clean()
 
 
-@pytest.mark.parametrize(("width", "scrolls"), [(360, True), (1280, False)])
+@pytest.mark.parametrize(("width", "scrolls"), [(360, False), (1280, False)])
 def test_the_steps_table_shows_when_it_scrolls(open_page, page, watch, width, scrolls):
-    # On a phone the table is wider than its card and its p column starts
-    # off-screen: edge shadows say there is more (covers hide them otherwise).
+    # Were the table ever wider than its card, edge shadows would say there is more (covers
+    # hide them otherwise). On a phone it is stacked per class and fits (test_steps_phone.py).
     page.set_viewport_size({"width": width, "height": 800})
     open_page("?labels=pizza,burger,salad&logits=4,2,-1&t=1&lang=en")
     wrap = page.locator(".table-wrap")
