@@ -14,6 +14,10 @@ export function createSteps(root) {
   const wrap = el("div", { className: "table-wrap", tabIndex: 0 });
   const table = el("table", { className: "steps", id: "steps-table" });
   const caption = el("caption");
+  const title = el("span");
+  const more = el("span", { className: "steps-more" }); // shown where the table scrolls (CSS)
+  more.setAttribute("aria-hidden", "true"); // a hint for the eyes; the cells are all there
+  caption.append(title, more);
   const thead = el("thead");
   const head = el("tr");
   const heads = COLS.map(() => el("th", { scope: "col" }));
@@ -35,7 +39,8 @@ export function createSteps(root) {
   }
 
   function update(state, result, request) {
-    setText(caption, t("steps.caption"));
+    setText(title, t("steps.caption"));
+    setText(more, t("steps.more"));
     wrap.setAttribute("aria-label", t("steps.caption"));
     COLS.forEach((key, i) => setRich(heads[i], t(key))); // e^{z/T} with a real superscript
     const k = state.labels.length;
