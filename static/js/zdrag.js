@@ -40,7 +40,7 @@ export function dragBar(track, slider, { onValue, onReach }) {
   const begin = () => {
     drag.moving = true;
     onReach();
-    slider.focus({ preventScroll: true }); // as a press on a native slider does
+    slider.focus({ preventScroll: true, focusVisible: false }); // as a press on a native slider does
   };
   track.addEventListener("pointerdown", (e) => {
     if (drag || (e.pointerType === "mouse" && e.button !== 0)) return;
