@@ -93,3 +93,19 @@ def test_share_offline_says_so_and_retries(open_page, page, watch):
     expect(page.get_by_role("dialog")).to_be_visible()
     expect(note).to_have_count(0)
     watch.assert_clean(allow_console=NET)
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ru", 390), ("en", 1280)])
+def test_the_lab_offline_says_so_and_retries(open_page, page, watch, lang, width):
+    page.set_viewport_size({"width": width, "height": 844})
+    page.route("**/static/js/lab/main.js", lambda route: route.abort())
+    open_page(f"?lang={lang}")  # the lab loads once the first answer shows
+    lab = page.locator("#lab")
+    note = lab.locator(".load-note")
+    expect(note).to_contain_text(FAILED[lang])
+    expect(page.get_by_test_id("lab-loss")).to_have_count(0)  # the lab draws its widgets
+    page.unroute("**/static/js/lab/main.js")
+    note.get_by_role("button", name=RETRY[lang]).click()
+    expect(page.get_by_test_id("lab-loss")).to_have_text("0,133" if lang == "ru" else "0.133")
+    expect(note).to_have_count(0)
+    watch.assert_clean(allow_console=NET)
