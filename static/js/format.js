@@ -32,6 +32,12 @@ export function logit(x) {
   return shown.replace(/^-/, "−");
 }
 
+/** As logit(), to read, not edit: 1e-300 is 1×10⁻³⁰⁰. */
+export function logitText(x) {
+  const s = String(Math.abs(x));
+  return s.includes("e") ? sci(x, s.split("e")[0].replace(".", "").length) : logit(x);
+}
+
 /** A value for the figure's narrow columns (at most ~8 characters): as num() below 1000,
  *  one decimal to 10 000, else scientific with 2 significant digits ("2.7×10⁵"). */
 export function compact(x) {

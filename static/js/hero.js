@@ -2,7 +2,7 @@
 // class in its own colour. Each logit bar is a range input for the keys, dragged by the pointer.
 // The shares come from the local softmax, so they move in the frame of the input.
 import { classColor } from "./colors.js";
-import { compact, logit, num, pct } from "./format.js";
+import { compact, logitText, num, pct } from "./format.js";
 import { setText, t } from "./i18n.js";
 import { dragBar } from "./zdrag.js";
 
@@ -96,7 +96,7 @@ export function createHero(root, handlers) {
         row.key.label = name + state.lang;
         row.slider.setAttribute("aria-label", t("logits.slider", { name }));
       }
-      row.slider.setAttribute("aria-valuetext", logit(x));
+      row.slider.setAttribute("aria-valuetext", logitText(x));
       row.z.fill.style.transform = `scaleX(${clamped / Z_MAX})`;
       put(row.z.value, compact(x));
       row.e.fill.style.transform = `scaleX(${local.shifted[i]})`;

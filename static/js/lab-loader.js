@@ -1,9 +1,6 @@
-// The learning lab (a third of the page's code) loads after the page has shown its first
-// answer: when its section comes within a screen of the viewport (at once for a link to
-// #lab), else when the browser is next idle, so that the whole page is there to read,
-// print or capture without scrolling. Never while ?hide= hides it, nor in an embed (the
-// figure alone). Its state (target=, seed=, ...) is in the store from the start. If it
-// cannot load (offline after the page), a note under its title says so, with Try again.
+// The learning lab (a third of the page's code) loads after the first answer: when its section
+// comes within a screen, else when the browser is idle; never while hidden or in an embed.
+// If it cannot load, a note under its title says so, with Try again.
 import { createLoadNote, stylesheet, whenNear } from "./lazy.js";
 
 /** Returns soon(): call it once the page shows an answer. */

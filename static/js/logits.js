@@ -2,7 +2,7 @@
 // "−1"), a remove button; and an "add a class" button. The sliders are the hero's bars.
 // Builds its rows once per class count.
 import { classColor } from "./colors.js";
-import { logit } from "./format.js";
+import { logit, logitText } from "./format.js";
 import { t } from "./i18n.js";
 import { parseNumber } from "./parse.js";
 import { MAX_K, MIN_K } from "./url.js";
@@ -72,7 +72,7 @@ export function createLogits(root, handlers) {
   function say() {
     const i = rows.findIndex((r) => r.bad);
     const name = i < 0 ? "" : lastState.labels[i].trim() || t("logits.class", { n: i + 1 });
-    const text = i < 0 ? "" : t("logits.bad", { name, x: logit(lastState.logits[i]) });
+    const text = i < 0 ? "" : t("logits.bad", { name, x: logitText(lastState.logits[i]) });
     if (message.textContent !== text) message.textContent = text;
   }
 

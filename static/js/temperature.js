@@ -2,7 +2,7 @@
 // (detents.js: 0.05 .. 20, T = 1 in the middle, the left end is T = 0, the hard max),
 // an exact number typed as people type it, two buttons and words.
 import { DETENTS, HARD, MAX, positionToT, tToPosition } from "./detents.js";
-import { logit } from "./format.js";
+import { logit, logitText } from "./format.js";
 import { t } from "./i18n.js";
 import { parseNumber } from "./parse.js";
 
@@ -70,7 +70,7 @@ export function createTemperature(root, { onT }) {
     lastT = T;
     const v = tToPosition(T);
     if (Number(slider.value) !== v) slider.value = String(v);
-    slider.setAttribute("aria-valuetext", T === 0 ? t("temp.valueHard") : "T = " + logit(T));
+    slider.setAttribute("aria-valuetext", T === 0 ? t("temp.valueHard") : "T = " + logitText(T));
     // The box shows T in the page's format, unless it is being typed and already means T.
     if (force || document.activeElement !== number || parseNumber(number.value) !== T) {
       if (number.value !== logit(T)) number.value = logit(T);
@@ -81,7 +81,7 @@ export function createTemperature(root, { onT }) {
     if (T === 0) key = "temp.zero";
     else if (T < 1) key = "temp.sharpen";
     else if (T > 1) key = "temp.flatten";
-    words.textContent = t(key, { t: logit(T) });
+    words.textContent = t(key, { t: logitText(T) });
   }
 
   return { update };

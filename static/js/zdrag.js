@@ -74,4 +74,10 @@ export function dragBar(track, slider, { onValue, onReach }) {
     if (e.pointerId === drag?.id) set(drag.first);
     end(e);
   });
+  // Keys after a press show the ring, as on a native slider.
+  slider.addEventListener("keydown", () => {
+    if (slider.matches(":focus-visible")) return;
+    slider.blur(); // else focus() changes nothing
+    slider.focus({ preventScroll: true, focusVisible: true });
+  });
 }

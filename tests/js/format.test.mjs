@@ -1,7 +1,7 @@
 // format.js: the one number formatter of the page, in both languages.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compact, logit, num, pct, sci } from "../../static/js/format.js";
+import { compact, logit, logitText, num, pct, sci } from "../../static/js/format.js";
 import { registerStrings, setLanguage } from "../../static/js/i18n.js";
 
 globalThis.document ??= { documentElement: {}, querySelectorAll: () => [] }; // setLanguage re-applies the page
@@ -40,6 +40,17 @@ test("a logit as typed, in the page's format", () => {
   setLanguage("ru");
   assert.equal(logit(-1.5), "−1,5");
   assert.equal(logit(1e-7), "1e-7");
+  setLanguage("en");
+});
+
+test("a logit or T to read: exact, with a power of ten rather than e", () => {
+  setLanguage("en");
+  assert.equal(logitText(1e-300), "1×10⁻³⁰⁰");
+  assert.equal(logitText(-1.7976931348623157e308), "−1.7976931348623157×10³⁰⁸");
+  assert.equal(logitText(2.5), "2.5");
+  setLanguage("ru");
+  assert.equal(logitText(1.25e-7), "1,25·10⁻⁷");
+  assert.equal(logitText(-0.3), "−0,3");
   setLanguage("en");
 });
 

@@ -32,7 +32,10 @@ def test_logit_bars_keep_their_width_during_a_drag_and_at_t0(open_page, page, wa
     assert values == list(range(2, 11)), values  # the handle stays under the pointer
     # the pressed bar has the focus for the keys, with no ring, as a native slider pressed
     assert burger.evaluate("e => e === document.activeElement && !e.matches(':focus-visible')")
-    expect(page.locator("#figure .sum-value")).to_contain_text("22,")
+    page.keyboard.press("ArrowLeft")  # then a key shows the ring, and moves the value
+    assert burger.evaluate("e => e === document.activeElement && e.matches(':focus-visible')")
+    expect(burger).to_have_value("9.9")
+    expect(page.locator("#figure .sum-value")).to_contain_text("19,")
     widths.append(track_width(page))
     page.get_by_label("Temperature T, exact value").fill("0")
     expect(page.locator("#figure .sum-words")).to_contain_text("largest logit")
