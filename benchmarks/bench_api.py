@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _harness import goal, machine_note  # noqa: E402
 
+from tests.support.asgi import asgi_request  # noqa: E402
 from tests.support.serve import HOST, serve  # noqa: E402
 
 
@@ -282,24 +283,7 @@ def bench_in_process(n_requests, lines):
     app = create_app(Settings())
 
     async def call(method: str, path: str, data: bytes) -> None:
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
-            "query_string": b"", "root_path": "", "client": (HOST, 1), "server": (HOST, 80),
-            "headers": [
-                (b"host", b"bench"), (b"content-type", b"application/json"),
-                (b"content-length", str(len(data)).encode()),
-            ],
-        }  # fmt: skip
-        messages = [{"type": "http.request", "body": data, "more_body": False}]
-
-        async def receive():
-            return messages.pop() if messages else {"type": "http.disconnect"}
-
-        async def send(message):
-            pass
-
-        await app(scope, receive, send)
+        await asgi_request(app, method, path, data)
 
     cases = {
         "GET /healthz (baseline)": ("GET", "/healthz", b""),

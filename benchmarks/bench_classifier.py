@@ -32,38 +32,18 @@ from app.api.digits import predict  # noqa: E402
 from app.datasets import dataset, digits_held_out  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from tests.support.asgi import asgi_request  # noqa: E402
 
 APP = create_app(Settings())
 
 
 def asgi_post(path: str, body: bytes):
     """A function that sends `body` to `path` through the app in process and checks the 200."""
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-        "root_path": "", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1),
-        "headers": [(b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode())],
-    }  # fmt: skip
     loop = asyncio.new_event_loop()
 
     async def call() -> None:
-        sent = False
-        status = []
-
-        async def receive():
-            nonlocal sent
-            if sent:
-                await asyncio.sleep(3600)
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        async def send(message):
-            if message["type"] == "http.response.start":
-                status.append(message["status"])
-
-        await APP(dict(scope), receive, send)
-        assert status == [200], status
+        status = await asgi_request(APP, "POST", path, body)
+        assert status == 200, status
 
     return lambda: loop.run_until_complete(call())
 

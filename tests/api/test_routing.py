@@ -20,6 +20,7 @@ from app.api.routing import ModelRoute, add_routes
 from app.api.turns import LARGE
 from app.main import create_app
 from app.settings import Settings
+from tests.support.asgi import asgi_request
 from tests.support.loops import run_in_own_loop
 
 
@@ -129,29 +130,6 @@ def test_every_json_endpoint_of_the_api_is_a_model_route() -> None:
     assert [r.path for r in posts if not isinstance(r, ModelRoute)] == []
 
 
-async def _post(app, path: str, body: bytes) -> int:
-    """One POST straight into the ASGI app; its status."""
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-        "root_path": "", "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-        "headers": [(b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode())],
-    }  # fmt: skip
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
-    status = []
-
-    async def receive():
-        return messages.pop() if messages else {"type": "http.disconnect"}
-
-    async def send(message):
-        if message["type"] == "http.response.start":
-            status.append(message["status"])
-
-    await app(scope, receive, send)
-    return status[0]
-
-
 def test_large_requests_take_turns_through_the_route_and_small_ones_do_not() -> None:
     async def most_at_once(padding: int) -> tuple[list[int], int]:
         active, most = 0, 0
@@ -170,7 +148,9 @@ def test_large_requests_take_turns_through_the_route_and_small_ones_do_not() -> 
         app = create_app(Settings())
         add_routes(app, router)
         body = b'{"value": 1}' + b" " * padding
-        statuses = await asyncio.gather(*(_post(app, "/hold", body) for _ in range(3)))
+        statuses = await asyncio.gather(
+            *(asgi_request(app, "POST", "/hold", body) for _ in range(3))
+        )
         return list(statuses), most
 
     assert run_in_own_loop(lambda: most_at_once(LARGE + 1)) == ([200] * 3, 1)
